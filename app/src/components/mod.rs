@@ -1,0 +1,6 @@
+//! Presentational pieces shared by pages. None of them call the server
+//! except the header, which reads the site's name once.
+
+pub mod article_row;
+pub mod layout;
+pub mod page_meta;

@@ -1,0 +1,9 @@
+//! Types shared by the browser and the server, with the rules that make
+//! them valid. Everything here compiles to wasm; nothing here touches SQL.
+
+pub mod content;
+pub mod dates;
+pub mod slug;
+
+pub use content::*;
+pub use slug::Slug;

@@ -1,0 +1,67 @@
+//! Folio's shared application: the HTML shell, the route table, pages,
+//! components and server functions, compiled for the server (`ssr`) and the
+//! browser (`hydrate`).
+
+pub mod api;
+pub mod components;
+pub mod domain;
+pub mod pages;
+
+#[cfg(feature = "ssr")]
+pub mod markdown;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+use components::layout::{SiteFooter, SiteHeader};
+use pages::{ArchivePage, ArticlePage, NotFound};
+
+/// The document around every server-rendered page.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body class="min-h-screen bg-paper text-ink antialiased">
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/folio.css" />
+        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
+        <Title formatter=|title: String| {
+            if title.is_empty() { "Folio".to_string() } else { format!("{title} · Folio") }
+        } />
+        <Meta name="color-scheme" content="light dark" />
+        <Router>
+            <a href="#main" class="skip-link">"Skip to content"</a>
+            <SiteHeader />
+            <main id="main" tabindex="-1" class="mx-auto w-full max-w-5xl px-4 pb-16 sm:px-6">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/articles") view=ArchivePage />
+                    <Route path=path!("/articles/:slug") view=ArticlePage />
+                </Routes>
+            </main>
+            <SiteFooter />
+        </Router>
+    }
+}

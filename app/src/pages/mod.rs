@@ -1,0 +1,28 @@
+//! One module per page: its resources and its view.
+
+mod archive;
+mod article;
+mod not_found;
+
+pub use archive::ArchivePage;
+pub use article::ArticlePage;
+pub use not_found::NotFound;
+
+use leptos::prelude::*;
+
+use crate::api::AppError;
+
+/// What a page shows when its data could not be loaded.
+#[component]
+pub fn LoadError(error: AppError) -> impl IntoView {
+    match error {
+        AppError::NotFound => view! { <NotFound /> }.into_any(),
+        other => view! {
+            <section class="py-16" role="alert">
+                <h1 class="font-serif text-3xl font-semibold">"This page could not be loaded"</h1>
+                <p class="mt-4 text-muted dark:text-night-muted">{other.to_string()}</p>
+            </section>
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,63 @@
+//! All of Folio's SQL lives under this module. Functions take a pool or a
+//! transaction, return wire types or row types, and never leak SQL upward.
+
+pub mod articles;
+pub mod profile;
+pub mod write;
+
+use std::{path::Path, str::FromStr, time::Duration};
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::SqlitePool;
+
+/// Migrations are compiled into the binary and applied at start.
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
+
+/// Opens (creating if needed) the database file with the settings every
+/// connection needs: WAL so readers never wait for the writer, foreign keys
+/// enforced, and a busy timeout instead of an immediate "database is locked".
+#[tracing::instrument]
+pub async fn connect(path: &Path) -> Result<SqlitePool, sqlx::Error> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(sqlx::Error::Io)?;
+    }
+    let options = SqliteConnectOptions::from_str("sqlite:")?
+        .filename(path)
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(5));
+    SqlitePoolOptions::new()
+        .max_connections(8)
+        .connect_with(options)
+        .await
+}
+
+/// Applies every migration the database has not seen yet.
+pub async fn migrate(pool: &SqlitePool) -> Result<(), sqlx::migrate::MigrateError> {
+    MIGRATOR.run(pool).await
+}
+
+/// True when nothing has been written yet: no profile and no content.
+pub async fn is_empty(pool: &SqlitePool) -> Result<bool, sqlx::Error> {
+    let (count,): (i64,) = sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM profile) + (SELECT COUNT(*) FROM articles)
+              + (SELECT COUNT(*) FROM notes) + (SELECT COUNT(*) FROM summaries)",
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok(count == 0)
+}
+
+/// The SQL condition that makes a row of table alias `$t` public, with one
+/// `?` bound to now. Every public query uses it, so the rule lives here once.
+#[macro_export]
+macro_rules! public {
+    ($t:literal) => {
+        concat!(
+            "(", $t, ".deleted_at IS NULL AND ", $t, ".status <> 'draft' AND ",
+            $t, ".published_at <= ?)"
+        )
+    };
+}

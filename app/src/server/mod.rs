@@ -1,0 +1,9 @@
+//! Everything that runs only on the server: configuration, state, the
+//! database layer and the demo content. Compiled with the `ssr` feature.
+
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod frontmatter;
+pub mod state;

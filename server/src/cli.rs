@@ -1,0 +1,85 @@
+//! The command line. Every flag can also come from the environment, and
+//! the file settings from Leptos.toml fill in whatever neither gives.
+
+use std::{net::SocketAddr, path::PathBuf};
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "folio",
+    version,
+    about = "A self-hosted publishing site for software engineers.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// With no command, `folio` serves: these are `folio serve`'s options.
+    #[command(flatten)]
+    pub serve: ServeArgs,
+}
+
+impl Cli {
+    /// The command to run; `serve` when none was named.
+    pub fn into_command(self) -> Command {
+        self.command.unwrap_or(Command::Serve(self.serve))
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the site (the default when no command is given).
+    Serve(ServeArgs),
+    /// Create the database if needed and apply pending migrations, then exit.
+    Migrate(DbArgs),
+    /// Load the demo site into an empty database, then exit.
+    Demo(DbArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct DbArgs {
+    /// SQLite database file, created on first run [default: data/folio.db, or [server].db of the config file]
+    #[arg(long, env = "FOLIO_DB")]
+    pub db: Option<PathBuf>,
+    /// Settings file with [site] and [server] tables [default: ./Leptos.toml when present]
+    #[arg(long, env = "FOLIO_CONFIG")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Address to listen on [default: 127.0.0.1:3000, or [server].addr of the config file]
+    #[arg(long, env = "FOLIO_ADDR")]
+    pub addr: Option<SocketAddr>,
+    /// Do not fill an empty database with the demo site (FOLIO_DEMO=0 does the same)
+    #[arg(long)]
+    pub no_demo: bool,
+    /// Public URL of the site, for canonical links and feeds [default: http://<addr>, or [site].base_url]
+    #[arg(long, env = "FOLIO_BASE_URL")]
+    pub base_url: Option<String>,
+    /// Folder with the built assets (pkg/, favicon) [default: found next to the binary or in the build tree]
+    #[arg(long, env = "FOLIO_SITE_ROOT")]
+    pub site_root: Option<PathBuf>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn serve_is_the_default() {
+        let command = Cli::parse_from(["folio", "--no-demo"]).into_command();
+        assert!(matches!(command, Command::Serve(ServeArgs { no_demo: true, .. })));
+        let command = Cli::parse_from(["folio", "serve", "--addr", "127.0.0.1:0"]).into_command();
+        assert!(matches!(command, Command::Serve(ServeArgs { addr: Some(_), .. })));
+    }
+}

@@ -1,0 +1,22 @@
+//! `folio`: one binary that serves the site and runs its chores.
+
+use clap::Parser;
+use folio_server::cli::{Cli, Command};
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    folio_server::telemetry::init();
+    let cli = Cli::parse();
+    let result = match cli.into_command() {
+        Command::Serve(args) => folio_server::serve(args).await,
+        Command::Migrate(args) => folio_server::migrate(args).await,
+        Command::Demo(args) => folio_server::load_demo(args).await,
+    };
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("folio: {}", folio_server::error_chain(&*error));
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
