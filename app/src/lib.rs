@@ -16,13 +16,15 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path,
+    path, SsrMode,
 };
 
 use components::layout::{SiteFooter, SiteHeader};
 use pages::{ArchivePage, ArticlePage, NotFound};
 
-/// The document around every server-rendered page.
+/// The document around every server-rendered page. Content routes render
+/// in `SsrMode::Async`: the whole page, its <head> and its status code are
+/// known before the first byte is sent, which readers and crawlers want.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
@@ -44,6 +46,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // Marks the document once the wasm bundle has taken over, so tests (and
+    // styles that only make sense with JavaScript) can tell.
+    Effect::new(|| {
+        #[cfg(feature = "hydrate")]
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-hydrated", "");
+        }
+    });
 
     view! {
         <Stylesheet id="leptos" href="/pkg/folio.css" />
@@ -57,8 +67,8 @@ pub fn App() -> impl IntoView {
             <SiteHeader />
             <main id="main" tabindex="-1" class="mx-auto w-full max-w-5xl px-4 pb-16 sm:px-6">
                 <Routes fallback=NotFound>
-                    <Route path=path!("/articles") view=ArchivePage />
-                    <Route path=path!("/articles/:slug") view=ArticlePage />
+                    <Route path=path!("/articles") view=ArchivePage ssr=SsrMode::Async />
+                    <Route path=path!("/articles/:slug") view=ArticlePage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />

@@ -78,8 +78,14 @@ mod tests {
     #[test]
     fn serve_is_the_default() {
         let command = Cli::parse_from(["folio", "--no-demo"]).into_command();
-        assert!(matches!(command, Command::Serve(ServeArgs { no_demo: true, .. })));
+        assert!(matches!(
+            command,
+            Command::Serve(ServeArgs { no_demo: true, .. })
+        ));
         let command = Cli::parse_from(["folio", "serve", "--addr", "127.0.0.1:0"]).into_command();
-        assert!(matches!(command, Command::Serve(ServeArgs { addr: Some(_), .. })));
+        assert!(matches!(
+            command,
+            Command::Serve(ServeArgs { addr: Some(_), .. })
+        ));
     }
 }

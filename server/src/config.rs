@@ -36,9 +36,15 @@ pub struct ServerSection {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read the config file {path}")]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("the config file {path} is not valid")]
-    Parse { path: PathBuf, source: toml::de::Error },
+    Parse {
+        path: PathBuf,
+        source: toml::de::Error,
+    },
 }
 
 /// Everything `serve` needs, resolved.
@@ -57,18 +63,32 @@ pub struct Settings {
 pub fn load_file(explicit: Option<&Path>) -> Result<(FileConfig, Option<PathBuf>), ConfigError> {
     let path = match explicit {
         Some(path) => Some(path.to_path_buf()),
-        None => [PathBuf::from("Leptos.toml"), workspace_dir().join("Leptos.toml")]
-            .into_iter()
-            .find(|p| p.is_file()),
+        None => [
+            PathBuf::from("Leptos.toml"),
+            workspace_dir().join("Leptos.toml"),
+        ]
+        .into_iter()
+        .find(|p| p.is_file()),
     };
-    let Some(path) = path else { return Ok((FileConfig::default(), None)) };
-    let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Read { path: path.clone(), source })?;
-    let file = toml::from_str(&text).map_err(|source| ConfigError::Parse { path: path.clone(), source })?;
+    let Some(path) = path else {
+        return Ok((FileConfig::default(), None));
+    };
+    let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Read {
+        path: path.clone(),
+        source,
+    })?;
+    let file = toml::from_str(&text).map_err(|source| ConfigError::Parse {
+        path: path.clone(),
+        source,
+    })?;
     Ok((file, Some(path)))
 }
 
 pub fn database_path(args: &DbArgs, file: &FileConfig) -> PathBuf {
-    args.db.clone().or_else(|| file.server.db.clone()).unwrap_or_else(|| PathBuf::from(DEFAULT_DB))
+    args.db
+        .clone()
+        .or_else(|| file.server.db.clone())
+        .unwrap_or_else(|| PathBuf::from(DEFAULT_DB))
 }
 
 pub fn resolve(args: &ServeArgs, file: FileConfig, demo_env: Option<&str>) -> Settings {
@@ -79,14 +99,24 @@ pub fn resolve(args: &ServeArgs, file: FileConfig, demo_env: Option<&str>) -> Se
     let demo_off = args.no_demo || matches!(demo_env, Some("0" | "false" | "no" | "off"));
     let demo = !demo_off && file.server.demo.unwrap_or(true);
     let db = database_path(&args.db, &file);
-    let site_root = args.site_root.clone().or(file.server.site_root).unwrap_or_else(find_site_root);
+    let site_root = args
+        .site_root
+        .clone()
+        .or(file.server.site_root)
+        .unwrap_or_else(find_site_root);
     let mut site = file.site.unwrap_or_default();
     if let Some(base) = &args.base_url {
         site = site.with_base_url(base);
     } else if site.base_url == SiteConfig::default().base_url {
         site = site.with_base_url(&format!("http://{addr}"));
     }
-    Settings { addr, db, demo, site, site_root }
+    Settings {
+        addr,
+        db,
+        demo,
+        site,
+        site_root,
+    }
 }
 
 /// The workspace this binary was compiled in.

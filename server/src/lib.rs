@@ -38,7 +38,9 @@ async fn open_database(path: &Path) -> Result<sqlx::SqlitePool, BoxError> {
     let pool = db::connect(path)
         .await
         .map_err(|e| format!("cannot open the database {}: {e}", path.display()))?;
-    db::migrate(&pool).await.map_err(|e| format!("cannot migrate {}: {e}", path.display()))?;
+    db::migrate(&pool)
+        .await
+        .map_err(|e| format!("cannot migrate {}: {e}", path.display()))?;
     Ok(pool)
 }
 
@@ -84,7 +86,11 @@ pub async fn load_demo(args: DbArgs) -> Result<(), BoxError> {
     let path = config::database_path(&args, &file);
     let pool = open_database(&path).await?;
     if !db::is_empty(&pool).await? {
-        return Err(format!("{} already has content; the demo site loads only into an empty database", path.display()).into());
+        return Err(format!(
+            "{} already has content; the demo site loads only into an empty database",
+            path.display()
+        )
+        .into());
     }
     let loaded = demo::load(&pool).await?;
     println!(
@@ -103,7 +109,9 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             signal.recv().await;
         }
     };

@@ -17,8 +17,13 @@ pub fn router(state: AppState) -> Router {
     let shell_options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
-        .leptos_routes_with_context(&state, routes, context.clone(), move || shell(shell_options.clone()))
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .leptos_routes_with_context(&state, routes, context.clone(), move || {
+            shell(shell_options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
         .layer(CompressionLayer::new())
         .with_state(state)
 }

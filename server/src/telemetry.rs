@@ -8,5 +8,9 @@ pub fn init() {
         .unwrap_or_else(|_| EnvFilter::new("warn,folio=info,folio_server=info,app=info"));
     let json = std::env::var("FOLIO_LOG_FORMAT").is_ok_and(|v| v == "json");
     let builder = fmt().with_env_filter(filter).with_writer(std::io::stderr);
-    let _ = if json { builder.json().try_init() } else { builder.try_init() };
+    let _ = if json {
+        builder.json().try_init()
+    } else {
+        builder.try_init()
+    };
 }

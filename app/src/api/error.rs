@@ -1,8 +1,8 @@
 //! The one error type server functions return. Its messages are written for
 //! readers; database and I/O detail is logged on the server and never sent.
 
-use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]

@@ -16,7 +16,12 @@ pub fn parse_day(day: &str) -> Option<Date> {
 }
 
 pub fn format_day(day: Date) -> String {
-    format!("{:04}-{:02}-{:02}", day.year(), u8::from(day.month()), day.day())
+    format!(
+        "{:04}-{:02}-{:02}",
+        day.year(),
+        u8::from(day.month()),
+        day.day()
+    )
 }
 
 /// `2026-05-08` → `May 8, 2026`.
@@ -69,7 +74,10 @@ mod tests {
 
     #[test]
     fn instants_become_days() {
-        assert_eq!(day_of("2026-05-08T23:30:00Z").as_deref(), Some("2026-05-08"));
+        assert_eq!(
+            day_of("2026-05-08T23:30:00Z").as_deref(),
+            Some("2026-05-08")
+        );
         assert_eq!(day_of("yesterday"), None);
     }
 
@@ -77,7 +85,10 @@ mod tests {
     fn labels_read_naturally() {
         assert_eq!(day_label("2026-05-08"), "May 8, 2026");
         assert_eq!(month_range("2025-12", None), "Dec 2025 – Present");
-        assert_eq!(month_range("2023-03", Some("2026-01")), "Mar 2023 – Jan 2026");
+        assert_eq!(
+            month_range("2023-03", Some("2026-01")),
+            "Mar 2023 – Jan 2026"
+        );
         assert_eq!(month_label("2023-13"), None);
     }
 }

@@ -47,7 +47,11 @@ impl Slug {
                 out.push('-');
             }
         }
-        let trimmed: String = out.trim_end_matches('-').chars().take(Self::MAX_LEN).collect();
+        let trimmed: String = out
+            .trim_end_matches('-')
+            .chars()
+            .take(Self::MAX_LEN)
+            .collect();
         Self::parse(trimmed.trim_end_matches('-'))
     }
 
@@ -77,7 +81,10 @@ mod tests {
         for bad in ["Upper", "a--b", "-a", "a-", "a b", "a/b", "ü", "../etc"] {
             assert_eq!(Slug::parse(bad), Err(SlugError::BadCharacters), "{bad}");
         }
-        assert!(matches!(Slug::parse(&"a".repeat(121)), Err(SlugError::TooLong { .. })));
+        assert!(matches!(
+            Slug::parse(&"a".repeat(121)),
+            Err(SlugError::TooLong { .. })
+        ));
     }
 
     #[test]

@@ -28,8 +28,17 @@ pub fn ArticlePage() -> impl IntoView {
 
 #[component]
 fn ArticleView(article: ArticleDetail) -> impl IntoView {
-    let ArticleDetail { title, dek, category, tags, published, updated, reading_minutes, body_html, .. } =
-        article;
+    let ArticleDetail {
+        title,
+        dek,
+        category,
+        tags,
+        published,
+        updated,
+        reading_minutes,
+        body_html,
+        ..
+    } = article;
     view! {
         <PageMeta title=title.clone() description=dek.clone() />
         <article class="mx-auto max-w-3xl pt-10">

@@ -9,13 +9,18 @@ pub fn now() -> String {
 }
 
 pub fn format_instant(at: OffsetDateTime) -> String {
-    let at = at.to_offset(UtcOffset::UTC).replace_nanosecond(0).unwrap_or(at);
+    let at = at
+        .to_offset(UtcOffset::UTC)
+        .replace_nanosecond(0)
+        .unwrap_or(at);
     at.format(&Rfc3339).unwrap_or_default()
 }
 
 /// Parses any RFC 3339 instant and rewrites it in the stored form.
 pub fn normalise_instant(input: &str) -> Option<String> {
-    OffsetDateTime::parse(input, &Rfc3339).ok().map(format_instant)
+    OffsetDateTime::parse(input, &Rfc3339)
+        .ok()
+        .map(format_instant)
 }
 
 #[cfg(test)]

@@ -27,7 +27,10 @@ impl From<ListRow> for ArticleListItem {
             slug: row.slug,
             title: row.title,
             dek: row.dek,
-            category: CategoryRef { slug: row.category_slug, name: row.category_name },
+            category: CategoryRef {
+                slug: row.category_slug,
+                name: row.category_name,
+            },
             reading_minutes: u32::try_from(row.reading_minutes).unwrap_or(1),
         }
     }
@@ -39,11 +42,13 @@ pub async fn list_published(
     now: &str,
     page: u32,
 ) -> Result<ArticlePage, sqlx::Error> {
-    let (total,): (i64,) =
-        sqlx::query_as(concat!("SELECT COUNT(*) FROM articles a WHERE ", public!("a")))
-            .bind(now)
-            .fetch_one(pool)
-            .await?;
+    let (total,): (i64,) = sqlx::query_as(concat!(
+        "SELECT COUNT(*) FROM articles a WHERE ",
+        public!("a")
+    ))
+    .bind(now)
+    .fetch_one(pool)
+    .await?;
     let total = u32::try_from(total).unwrap_or(0);
     let total_pages = total.div_ceil(PAGE_SIZE).max(1);
     let offset = i64::from(page.saturating_sub(1)) * i64::from(PAGE_SIZE);
@@ -109,7 +114,10 @@ pub async fn find_published(
         slug: row.slug,
         title: row.title,
         dek: row.dek,
-        category: CategoryRef { slug: row.category_slug, name: row.category_name },
+        category: CategoryRef {
+            slug: row.category_slug,
+            name: row.category_name,
+        },
         tags,
         published,
         updated,
@@ -127,5 +135,8 @@ async fn tags_of(pool: &SqlitePool, article_id: i64) -> Result<Vec<TagRef>, sqlx
     .bind(article_id)
     .fetch_all(pool)
     .await?;
-    Ok(rows.into_iter().map(|(slug, name)| TagRef { slug, name }).collect())
+    Ok(rows
+        .into_iter()
+        .map(|(slug, name)| TagRef { slug, name })
+        .collect())
 }

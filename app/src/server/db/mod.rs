@@ -56,8 +56,13 @@ pub async fn is_empty(pool: &SqlitePool) -> Result<bool, sqlx::Error> {
 macro_rules! public {
     ($t:literal) => {
         concat!(
-            "(", $t, ".deleted_at IS NULL AND ", $t, ".status <> 'draft' AND ",
-            $t, ".published_at <= ?)"
+            "(",
+            $t,
+            ".deleted_at IS NULL AND ",
+            $t,
+            ".status <> 'draft' AND ",
+            $t,
+            ".published_at <= ?)"
         )
     };
 }

@@ -41,8 +41,16 @@ pub async fn replace_profile(
     now: &str,
 ) -> Result<(), sqlx::Error> {
     use crate::markdown::render_inline;
-    for table in ["profile_links", "stack_items", "stack_groups", "experiences", "profile"] {
-        sqlx::query(&format!("DELETE FROM {table}")).execute(&mut **tx).await?;
+    for table in [
+        "profile_links",
+        "stack_items",
+        "stack_groups",
+        "experiences",
+        "profile",
+    ] {
+        sqlx::query(&format!("DELETE FROM {table}"))
+            .execute(&mut **tx)
+            .await?;
     }
     sqlx::query(
         "INSERT INTO profile (id, name, headline, bio_md, bio_html, location, email, updated_at)
@@ -66,12 +74,13 @@ pub async fn replace_profile(
             .await?;
     }
     for (position, (group, items)) in input.stack.iter().enumerate() {
-        let group_id: i64 =
-            sqlx::query_scalar("INSERT INTO stack_groups (name, position) VALUES (?, ?) RETURNING id")
-                .bind(group)
-                .bind(position as i64)
-                .fetch_one(&mut **tx)
-                .await?;
+        let group_id: i64 = sqlx::query_scalar(
+            "INSERT INTO stack_groups (name, position) VALUES (?, ?) RETURNING id",
+        )
+        .bind(group)
+        .bind(position as i64)
+        .fetch_one(&mut **tx)
+        .await?;
         for (item_position, item) in items.iter().enumerate() {
             sqlx::query("INSERT INTO stack_items (group_id, name, position) VALUES (?, ?, ?)")
                 .bind(group_id)

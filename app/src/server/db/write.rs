@@ -51,7 +51,11 @@ pub struct SummaryInput {
 }
 
 #[tracing::instrument(skip(tx))]
-pub async fn upsert_category(tx: &mut Tx<'_>, term: &Term, description: &str) -> Result<i64, sqlx::Error> {
+pub async fn upsert_category(
+    tx: &mut Tx<'_>,
+    term: &Term,
+    description: &str,
+) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO categories (slug, name, description) VALUES (?, ?, ?)
          ON CONFLICT (slug) DO UPDATE SET name = excluded.name, description = excluded.description
@@ -104,7 +108,10 @@ async fn upsert_series(tx: &mut Tx<'_>, term: &Term) -> Result<i64, sqlx::Error>
 /// it is new (categories and sources must exist: they carry more than a name).
 async fn id_of(tx: &mut Tx<'_>, table: &str, slug: &Slug) -> Result<i64, sqlx::Error> {
     let sql = format!("SELECT id FROM {table} WHERE slug = ?");
-    sqlx::query_scalar(&sql).bind(slug.as_str()).fetch_one(&mut **tx).await
+    sqlx::query_scalar(&sql)
+        .bind(slug.as_str())
+        .fetch_one(&mut **tx)
+        .await
 }
 
 async fn tag_ids(tx: &mut Tx<'_>, tags: &[Slug]) -> Result<Vec<i64>, sqlx::Error> {
@@ -116,7 +123,16 @@ async fn tag_ids(tx: &mut Tx<'_>, tags: &[Slug]) -> Result<Vec<i64>, sqlx::Error
             .await?;
         let id = match existing {
             Some(id) => id,
-            None => upsert_tag(tx, &Term { slug: slug.clone(), name: slug.to_string() }).await?,
+            None => {
+                upsert_tag(
+                    tx,
+                    &Term {
+                        slug: slug.clone(),
+                        name: slug.to_string(),
+                    },
+                )
+                .await?
+            }
         };
         ids.push(id);
     }
@@ -124,7 +140,11 @@ async fn tag_ids(tx: &mut Tx<'_>, tags: &[Slug]) -> Result<Vec<i64>, sqlx::Error
 }
 
 #[tracing::instrument(skip(tx, input), fields(slug = %input.slug))]
-pub async fn insert_article(tx: &mut Tx<'_>, input: &ArticleInput, now: &str) -> Result<i64, sqlx::Error> {
+pub async fn insert_article(
+    tx: &mut Tx<'_>,
+    input: &ArticleInput,
+    now: &str,
+) -> Result<i64, sqlx::Error> {
     let rendered = markdown::render(&input.body_md);
     let toc = serde_json::to_string(&rendered.toc).unwrap_or_else(|_| "[]".to_owned());
     let category_id = id_of(tx, "categories", &input.category).await?;
@@ -132,7 +152,11 @@ pub async fn insert_article(tx: &mut Tx<'_>, input: &ArticleInput, now: &str) ->
         Some(series) => Some(upsert_series(tx, series).await?),
         None => None,
     };
-    let updated_at = input.updated_at.as_deref().or(input.published_at.as_deref()).unwrap_or(now);
+    let updated_at = input
+        .updated_at
+        .as_deref()
+        .or(input.published_at.as_deref())
+        .unwrap_or(now);
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO articles (slug, title, dek, body_md, body_html, body_text, toc_json,
              reading_minutes, category_id, series_id, status, published_at, created_at, updated_at)
@@ -161,12 +185,25 @@ pub async fn insert_article(tx: &mut Tx<'_>, input: &ArticleInput, now: &str) ->
             .execute(&mut **tx)
             .await?;
     }
-    record_revision(tx, "article", id, &input.title, &input.dek, &input.body_md, now).await?;
+    record_revision(
+        tx,
+        "article",
+        id,
+        &input.title,
+        &input.dek,
+        &input.body_md,
+        now,
+    )
+    .await?;
     Ok(id)
 }
 
 #[tracing::instrument(skip(tx, input), fields(slug = %input.slug))]
-pub async fn insert_note(tx: &mut Tx<'_>, input: &NoteInput, now: &str) -> Result<i64, sqlx::Error> {
+pub async fn insert_note(
+    tx: &mut Tx<'_>,
+    input: &NoteInput,
+    now: &str,
+) -> Result<i64, sqlx::Error> {
     let rendered = markdown::render(&input.body_md);
     let published = input.published_at.as_deref().unwrap_or(now);
     let id: i64 = sqlx::query_scalar(
@@ -197,7 +234,11 @@ pub async fn insert_note(tx: &mut Tx<'_>, input: &NoteInput, now: &str) -> Resul
 }
 
 #[tracing::instrument(skip(tx, input), fields(slug = %input.slug))]
-pub async fn insert_summary(tx: &mut Tx<'_>, input: &SummaryInput, now: &str) -> Result<i64, sqlx::Error> {
+pub async fn insert_summary(
+    tx: &mut Tx<'_>,
+    input: &SummaryInput,
+    now: &str,
+) -> Result<i64, sqlx::Error> {
     let html = markdown::render_inline(&input.body_md);
     let source_id = id_of(tx, "sources", &input.source).await?;
     let category_id = id_of(tx, "categories", &input.category).await?;

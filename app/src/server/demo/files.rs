@@ -25,19 +25,30 @@ pub enum DemoError {
 }
 
 fn invalid(file: &str, reason: impl ToString) -> DemoError {
-    DemoError::Invalid { file: file.to_owned(), reason: reason.to_string() }
+    DemoError::Invalid {
+        file: file.to_owned(),
+        reason: reason.to_string(),
+    }
 }
 
-pub fn read_toml<T: serde::de::DeserializeOwned>(dir: &Dir<'_>, name: &str) -> Result<T, DemoError> {
+pub fn read_toml<T: serde::de::DeserializeOwned>(
+    dir: &Dir<'_>,
+    name: &str,
+) -> Result<T, DemoError> {
     let text = dir
         .get_file(name)
         .and_then(File::contents_utf8)
-        .ok_or_else(|| DemoError::Missing { file: name.to_owned() })?;
+        .ok_or_else(|| DemoError::Missing {
+            file: name.to_owned(),
+        })?;
     toml::from_str(text).map_err(|e| invalid(name, e))
 }
 
 pub fn term(slug_text: &str, name: &str) -> Result<Term, DemoError> {
-    Ok(Term { slug: slug(slug_text, "taxonomy")?, name: name.to_owned() })
+    Ok(Term {
+        slug: slug(slug_text, "taxonomy")?,
+        name: name.to_owned(),
+    })
 }
 
 #[derive(Deserialize)]
@@ -87,7 +98,10 @@ impl Profile {
         for e in self.experience {
             let month = |m: &str| crate::domain::dates::month_label(m).is_some();
             if !month(&e.start) || !(e.end == "present" || month(&e.end)) {
-                return Err(invalid("profile.toml", format!("dates of {} at {}", e.role, e.organisation)));
+                return Err(invalid(
+                    "profile.toml",
+                    format!("dates of {} at {}", e.role, e.organisation),
+                ));
             }
             experience.push(ExperienceInput {
                 end_month: (e.end != "present").then_some(e.end),
@@ -173,10 +187,15 @@ struct NoteFront {
     status: String,
 }
 
-fn front<T: serde::de::DeserializeOwned>(file: &File<'_>) -> Result<(String, T, String), DemoError> {
+fn front<T: serde::de::DeserializeOwned>(
+    file: &File<'_>,
+) -> Result<(String, T, String), DemoError> {
     let name = file.path().display().to_string();
-    let text = file.contents_utf8().ok_or_else(|| invalid(&name, "not UTF-8"))?;
-    let (front, body) = frontmatter::split(text).ok_or_else(|| invalid(&name, "no +++ front matter"))?;
+    let text = file
+        .contents_utf8()
+        .ok_or_else(|| invalid(&name, "not UTF-8"))?;
+    let (front, body) =
+        frontmatter::split(text).ok_or_else(|| invalid(&name, "no +++ front matter"))?;
     let parsed = toml::from_str(front).map_err(|e| invalid(&name, e))?;
     Ok((name, parsed, body.to_owned()))
 }
@@ -186,7 +205,8 @@ fn status(value: &str, file: &str) -> Result<Status, DemoError> {
 }
 
 fn instant(value: &str, file: &str) -> Result<String, DemoError> {
-    normalise_instant(value).ok_or_else(|| invalid(file, format!("`{value}` is not an RFC 3339 time")))
+    normalise_instant(value)
+        .ok_or_else(|| invalid(file, format!("`{value}` is not an RFC 3339 time")))
 }
 
 fn slugs(values: &[String], file: &str) -> Result<Vec<crate::domain::Slug>, DemoError> {
@@ -196,7 +216,10 @@ fn slugs(values: &[String], file: &str) -> Result<Vec<crate::domain::Slug>, Demo
 pub fn parse_article(file: &File<'_>) -> Result<ArticleInput, DemoError> {
     let (name, f, body): (_, ArticleFront, _) = front(file)?;
     let series = match f.series {
-        Some(series) => Some(Term { slug: crate::domain::Slug::from_title(&series).map_err(|e| invalid(&name, e))?, name: series }),
+        Some(series) => Some(Term {
+            slug: crate::domain::Slug::from_title(&series).map_err(|e| invalid(&name, e))?,
+            name: series,
+        }),
         None => None,
     };
     Ok(ArticleInput {
@@ -205,7 +228,11 @@ pub fn parse_article(file: &File<'_>) -> Result<ArticleInput, DemoError> {
         tags: slugs(&f.tags, &name)?,
         status: status(&f.status, &name)?,
         published_at: Some(instant(&f.published, &name)?),
-        updated_at: f.updated.as_deref().map(|u| instant(u, &name)).transpose()?,
+        updated_at: f
+            .updated
+            .as_deref()
+            .map(|u| instant(u, &name))
+            .transpose()?,
         title: f.title,
         dek: f.dek,
         body_md: body,
@@ -247,7 +274,10 @@ impl SummaryEntry {
     pub fn into_input(self) -> Result<SummaryInput, DemoError> {
         let file = "summaries.toml";
         if crate::domain::dates::parse_day(&self.day).is_none() {
-            return Err(invalid(file, format!("day `{}` of {}", self.day, self.slug)));
+            return Err(invalid(
+                file,
+                format!("day `{}` of {}", self.day, self.slug),
+            ));
         }
         Ok(SummaryInput {
             slug: slug(&self.slug, file)?,

@@ -64,7 +64,11 @@ pub async fn load(pool: &SqlitePool) -> Result<Loaded, DemoError> {
 fn markdown_files(folder: &str) -> impl Iterator<Item = &'static include_dir::File<'static>> {
     let mut files: Vec<_> = DEMO
         .get_dir(folder)
-        .map(|dir| dir.files().filter(|f| f.path().extension().is_some_and(|e| e == "md")).collect())
+        .map(|dir| {
+            dir.files()
+                .filter(|f| f.path().extension().is_some_and(|e| e == "md"))
+                .collect()
+        })
         .unwrap_or_default();
     files.sort_by_key(|f| f.path());
     files.into_iter()
@@ -72,5 +76,8 @@ fn markdown_files(folder: &str) -> impl Iterator<Item = &'static include_dir::Fi
 
 /// Parses a slug from demo data, naming the file when it is wrong.
 fn slug(value: &str, file: &str) -> Result<Slug, DemoError> {
-    Slug::parse(value).map_err(|e| DemoError::Invalid { file: file.to_owned(), reason: format!("slug `{value}`: {e}") })
+    Slug::parse(value).map_err(|e| DemoError::Invalid {
+        file: file.to_owned(),
+        reason: format!("slug `{value}`: {e}"),
+    })
 }

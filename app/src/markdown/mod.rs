@@ -1,0 +1,177 @@
+//! Markdown to safe HTML, done once when content is saved so pages never
+//! parse, highlight or sanitize at request time.
+//!
+//! The pipeline is: pulldown-cmark events → our rewrites (heading ids and
+//! anchors, server-side highlighted code blocks, footnotes and table
+//! alignment without inline styles) → pulldown-cmark's HTML writer →
+//! ammonia with an allow-list that matches exactly what the rewrites emit.
+//! Sanitizing last means raw HTML written by an author can never add more
+//! than the renderer itself would.
+//!
+//! Server-only (`ssr`): the browser never renders markdown, it receives
+//! the stored HTML and table of contents.
+//!
+//! Syntax colours live in `style/highlight.css`, generated from the themes
+//! by a test in `css.rs`. Regenerate it after changing themes or bumping
+//! syntect / two-face with:
+//!
+//! ```text
+//! cargo test -p app --features ssr markdown::css::tests::regenerate_highlight_css -- --ignored
+//! ```
+
+#[cfg(test)]
+mod css;
+mod events;
+mod headings;
+mod highlight;
+mod sanitize;
+mod text;
+
+/// The wire type the article page already uses, re-exported so the
+/// renderer's output is stored and served without conversion.
+pub use crate::domain::TocEntry;
+
+/// Everything a page needs from one markdown body; stored alongside it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rendered {
+    /// Sanitized HTML, safe to inject with `inner_html`.
+    pub html: String,
+    /// The h2 and h3 headings, in document order.
+    pub toc: Vec<TocEntry>,
+    /// Estimated at 230 words a minute, never less than 1.
+    pub reading_minutes: u32,
+    /// Text without markup, whitespace collapsed, for search and summaries.
+    pub plain_text: String,
+}
+
+/// Renders a full document body (posts, project write-ups).
+#[must_use]
+pub fn render(markdown: &str) -> Rendered {
+    let output = events::transform(markdown);
+    Rendered {
+        html: sanitize::clean(&output.html),
+        toc: output.toc,
+        reading_minutes: text::reading_minutes(&output.plain_text),
+        plain_text: output.plain_text,
+    }
+}
+
+/// Renders a short field (bio, experience summary) through the same
+/// pipeline. A lone paragraph is unwrapped so the caller can place the
+/// result inside its own `<p>` or `<span>`; anything longer keeps its
+/// block structure because unwrapping it would merge paragraphs.
+#[must_use]
+pub fn render_inline(markdown: &str) -> String {
+    let html = render(markdown).html;
+    unwrap_single_paragraph(&html).unwrap_or(html)
+}
+
+fn unwrap_single_paragraph(html: &str) -> Option<String> {
+    let inner = html.trim().strip_prefix("<p>")?.strip_suffix("</p>")?;
+    // A closing tag inside means several blocks (`<p>a</p><h2>…</h2><p>b</p>`).
+    if inner.contains("<p>") || inner.contains("</p>") {
+        return None;
+    }
+    Some(inner.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_basic_markdown() {
+        let out = render("Hello *world*, this is **bold** and ~~gone~~.");
+        assert_eq!(
+            out.html.trim(),
+            "<p>Hello <em>world</em>, this is <strong>bold</strong> and <del>gone</del>.</p>"
+        );
+    }
+
+    #[test]
+    fn smart_punctuation_is_off() {
+        let out = render("\"quoted\" -- it's...");
+        // No curly quotes, dashes or ellipses substituted.
+        assert!(out.html.contains("\"quoted\" -- it's..."), "{}", out.html);
+        assert_eq!(out.plain_text, "\"quoted\" -- it's...");
+    }
+
+    #[test]
+    fn full_document_pipeline() {
+        let md = "# Intro\n\nSome text.\n\n## Why WAL mode?\n\n```rust\nfn main() {}\n```\n\n### Details\n";
+        let out = render(md);
+        assert_eq!(
+            out.toc,
+            vec![
+                TocEntry {
+                    level: 2,
+                    id: "intro".into(),
+                    text: "Intro".into()
+                },
+                TocEntry {
+                    level: 2,
+                    id: "why-wal-mode".into(),
+                    text: "Why WAL mode?".into()
+                },
+                TocEntry {
+                    level: 3,
+                    id: "details".into(),
+                    text: "Details".into()
+                },
+            ]
+        );
+        assert!(!out.html.contains("<h1"), "{}", out.html);
+        assert!(out
+            .html
+            .contains(r#"<div class="code-block" data-lang="rust">"#));
+        assert_eq!(
+            out.plain_text,
+            "Intro Some text. Why WAL mode? fn main() {} Details"
+        );
+        assert_eq!(out.reading_minutes, 1);
+    }
+
+    #[test]
+    fn render_inline_unwraps_one_paragraph() {
+        assert_eq!(
+            render_inline("Backend engineer at *Acme*."),
+            "Backend engineer at <em>Acme</em>."
+        );
+    }
+
+    #[test]
+    fn render_inline_keeps_several_paragraphs() {
+        let html = render_inline("One.\n\nTwo.");
+        assert_eq!(html.matches("<p>").count(), 2, "{html}");
+    }
+
+    #[test]
+    fn render_inline_is_sanitized() {
+        let html = render_inline("Hi <script>alert(1)</script><b onclick=\"x()\">there</b>");
+        assert!(!html.contains("script"), "{html}");
+        assert!(!html.contains("onclick"), "{html}");
+        assert!(html.contains("<b>there</b>"), "{html}");
+    }
+
+    #[test]
+    fn empty_input() {
+        let out = render("");
+        assert_eq!(out.html, "");
+        assert!(out.toc.is_empty());
+        assert_eq!(out.plain_text, "");
+        assert_eq!(out.reading_minutes, 1);
+        assert_eq!(render_inline(""), "");
+    }
+
+    #[test]
+    fn toc_entry_round_trips_through_json() {
+        let entry = TocEntry {
+            level: 3,
+            id: "a-b".into(),
+            text: "A & B".into(),
+        };
+        let json = serde_json::to_string(&entry).expect("serialize");
+        let back: TocEntry = serde_json::from_str(&json).expect("deserialize");
+        assert_eq!(back, entry);
+    }
+}

@@ -1,0 +1,88 @@
+//! Plain-text helpers: search indexing and summaries want prose without
+//! markup, and the reading-time estimate is counted from the same text.
+
+/// Average adult silent reading speed for technical prose.
+const WORDS_PER_MINUTE: usize = 230;
+
+/// Joins all whitespace runs into single spaces and trims the ends.
+pub(crate) fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whole minutes, rounded up, and at least 1 so no page claims "0 min".
+pub(crate) fn reading_minutes(plain_text: &str) -> u32 {
+    let words = plain_text.split_whitespace().count();
+    let minutes = words.div_ceil(WORDS_PER_MINUTE).max(1);
+    u32::try_from(minutes).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::render;
+
+    fn words(n: usize) -> String {
+        vec!["word"; n].join(" ")
+    }
+
+    #[test]
+    fn collapse_whitespace_examples() {
+        assert_eq!(collapse_whitespace("  a \n\t b  "), "a b");
+        assert_eq!(collapse_whitespace(""), "");
+    }
+
+    #[test]
+    fn reading_minutes_rounds_up_with_minimum_one() {
+        assert_eq!(reading_minutes(""), 1);
+        assert_eq!(reading_minutes(&words(1)), 1);
+        assert_eq!(reading_minutes(&words(230)), 1);
+        assert_eq!(reading_minutes(&words(231)), 2);
+        assert_eq!(reading_minutes(&words(460)), 2);
+        assert_eq!(reading_minutes(&words(461)), 3);
+    }
+
+    #[test]
+    fn reading_time_counts_code() {
+        let prose = words(200);
+        let code = vec!["x"; 100].join(" ");
+        let out = render(&format!("{prose}\n\n```rust\n{code}\n```\n"));
+        assert_eq!(out.reading_minutes, 2);
+    }
+
+    #[test]
+    fn plain_text_drops_markup() {
+        let md = "## Title\n\nSome **bold** and `code` with a [link](https://x.y).\n\n\
+                  - one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n\
+                  > quote\n\n![alt text](/i.png)\n\nLine one\nline two\n";
+        assert_eq!(
+            render(md).plain_text,
+            "Title Some bold and code with a link. one two a b 1 2 quote Line one line two"
+        );
+    }
+
+    #[test]
+    fn plain_text_does_not_glue_blocks_or_cells() {
+        let out = render("# A\nB\n\n|x|y|\n|-|-|\n|1|2|\n");
+        assert_eq!(out.plain_text, "A B x y 1 2");
+    }
+
+    #[test]
+    fn plain_text_includes_raw_html_text_but_not_scripts() {
+        let out = render(
+            "<div>\nInside &amp; out\n</div>\n\n<script>evil()</script>\n\nAfter <kbd>Ctrl</kbd>",
+        );
+        assert_eq!(out.plain_text, "Inside & out After Ctrl");
+    }
+
+    #[test]
+    fn plain_text_keeps_code_blocks_and_footnotes() {
+        let out = render("Text[^1].\n\n```\nlet x = 1;\n```\n\n[^1]: Note.\n");
+        assert_eq!(out.plain_text, "Text. let x = 1; Note.");
+    }
+
+    #[test]
+    fn plain_text_is_not_html_escaped() {
+        let out = render("a < b && c > d");
+        assert_eq!(out.plain_text, "a < b && c > d");
+    }
+}
