@@ -46,6 +46,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    let site: components::page_meta::SiteResource = Resource::new(|| (), |_| api::get_site_meta());
+    provide_context(site);
     // Marks the document once the wasm bundle has taken over, so tests (and
     // styles that only make sense with JavaScript) can tell.
     Effect::new(|| {

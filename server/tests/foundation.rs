@@ -63,6 +63,8 @@ async fn an_article_page_shows_its_rendered_body() {
     assert!(page
         .body
         .contains(&format!("<title>{} · Folio</title>", escape(&title))));
+    let canonical = format!("<link href=\"http://folio.test/articles/{slug}\" rel=\"canonical\">");
+    assert!(page.body.contains(&canonical), "canonical URL in the head");
 }
 
 #[tokio::test]

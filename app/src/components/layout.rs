@@ -3,14 +3,14 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::api::get_site_meta;
+use super::page_meta::SiteResource;
 
 /// The sections of the site, in navigation order.
 const NAV: &[(&str, &str)] = &[("/articles", "Articles")];
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
-    let meta = Resource::new(|| (), |_| get_site_meta());
+    let meta = expect_context::<SiteResource>();
     let location = use_location();
     let brand = move || {
         meta.get()

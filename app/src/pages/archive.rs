@@ -15,7 +15,7 @@ pub fn ArchivePage() -> impl IntoView {
     let articles = Resource::new(page, |page| list_articles(ArchiveQuery { page }));
 
     view! {
-        <PageMeta title="Articles" description="Long-form writing on building software." />
+        <PageMeta title="Articles" description="Long-form writing on building software." path="/articles" />
         <header class="pt-10 pb-4">
             <h1 class="font-serif text-4xl font-semibold tracking-tight">"Articles"</h1>
         </header>

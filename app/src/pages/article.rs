@@ -29,6 +29,7 @@ pub fn ArticlePage() -> impl IntoView {
 #[component]
 fn ArticleView(article: ArticleDetail) -> impl IntoView {
     let ArticleDetail {
+        slug,
         title,
         dek,
         category,
@@ -40,7 +41,7 @@ fn ArticleView(article: ArticleDetail) -> impl IntoView {
         ..
     } = article;
     view! {
-        <PageMeta title=title.clone() description=dek.clone() />
+        <PageMeta title=title.clone() description=dek.clone() path=format!("/articles/{slug}") og_type="article" />
         <article class="mx-auto max-w-3xl pt-10">
             <header class="border-b border-rule pb-8 dark:border-night-rule">
                 <p class="flex flex-wrap gap-x-2 text-sm text-muted dark:text-night-muted">

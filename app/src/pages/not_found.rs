@@ -11,7 +11,7 @@ pub fn NotFound() -> impl IntoView {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
-        <PageMeta title="Page not found" description="There is nothing at this address." />
+        <PageMeta title="Page not found" description="There is nothing at this address." path="/404" />
         <section class="py-16">
             <p class="font-mono text-sm text-muted dark:text-night-muted">"404"</p>
             <h1 class="mt-2 font-serif text-4xl font-semibold">"Page not found"</h1>
