@@ -6,7 +6,13 @@ use leptos_router::hooks::use_location;
 use super::page_meta::SiteResource;
 
 /// The sections of the site, in navigation order.
-const NAV: &[(&str, &str)] = &[("/articles", "Articles")];
+const NAV: &[(&str, &str)] = &[
+    ("/articles", "Articles"),
+    ("/notes", "Notes"),
+    ("/summaries", "Summaries"),
+    ("/tags", "Tags"),
+    ("/search", "Search"),
+];
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
@@ -22,7 +28,7 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="border-b border-rule dark:border-night-rule">
             <div class="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-4 sm:px-6">
-                <a href="/articles" class="font-serif text-xl font-semibold tracking-tight no-underline">
+                <a href="/" class="font-serif text-xl font-semibold tracking-tight no-underline">
                     <Transition fallback=|| "Folio">{brand}</Transition>
                 </a>
                 <nav aria-label="Main">

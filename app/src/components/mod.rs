@@ -2,5 +2,7 @@
 //! except the header, which reads the site's name once.
 
 pub mod article_row;
+pub mod filter_rail;
 pub mod layout;
 pub mod page_meta;
+pub mod tag_list;

@@ -3,7 +3,9 @@
 
 pub mod content;
 pub mod dates;
+pub mod facets;
 pub mod slug;
 
 pub use content::*;
+pub use facets::*;
 pub use slug::Slug;
