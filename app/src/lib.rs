@@ -20,7 +20,8 @@ use leptos_router::{
 };
 
 use components::layout::{SiteFooter, SiteHeader};
-use pages::{ArchivePage, ArticlePage, NotFound};
+use components::route_announcer::RouteAnnouncer;
+use pages::{ArchivePage, ArticlePage, HomePage, NotFound};
 
 /// The document around every server-rendered page. Content routes render
 /// in `SsrMode::Async`: the whole page, its <head> and its status code are
@@ -32,6 +33,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <script inner_html=components::theme_toggle::THEME_SCRIPT></script>
                 <AutoReload options=options.clone() />
                 <HydrationScripts options />
                 <MetaTags />
@@ -64,11 +66,14 @@ pub fn App() -> impl IntoView {
             if title.is_empty() { "Folio".to_string() } else { format!("{title} · Folio") }
         } />
         <Meta name="color-scheme" content="light dark" />
+        <Link rel="alternate" type_="application/atom+xml" href="/feed.xml" title="Everything, as an Atom feed" />
         <Router>
             <a href="#main" class="skip-link">"Skip to content"</a>
+            <RouteAnnouncer />
             <SiteHeader />
             <main id="main" tabindex="-1" class="mx-auto w-full max-w-5xl px-4 pb-16 sm:px-6">
                 <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/articles") view=ArchivePage ssr=SsrMode::Async />
                     <Route path=path!("/articles/:slug") view=ArticlePage ssr=SsrMode::Async />
                 </Routes>

@@ -3,20 +3,62 @@
 use leptos::prelude::*;
 
 use super::AppError;
-use crate::domain::{ArticleDetail, ArticlePage};
+use crate::domain::{Archive, ArticleDetail};
 
-/// The archive query: which page of the newest-first list.
+/// The archive query, as the URL carries it: `/articles?category=&tag=&page=`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ArchiveQuery {
+    pub category: Option<String>,
+    pub tag: Option<String>,
     pub page: Option<u32>,
 }
 
 #[server(endpoint = "list_articles")]
-pub async fn list_articles(query: ArchiveQuery) -> Result<ArticlePage, AppError> {
-    use crate::server::{db, state::app_state};
+pub async fn list_articles(query: ArchiveQuery) -> Result<Archive, AppError> {
+    use crate::domain::{CategoryRef, Facet, Slug, TagRef};
+    use crate::server::db::articles::{self, ArchiveFilter};
+    use crate::server::state::app_state;
     let state = app_state()?;
+    let now = crate::server::clock::now();
+    // A slug that cannot exist matches nothing rather than everything.
+    let parse = |s: Option<String>| s.map(|s| Slug::parse(&s).map_or_else(|_| "-".to_owned(), |s| s.to_string()));
+    let filter = ArchiveFilter {
+        category: parse(query.category),
+        tag: parse(query.tag),
+    };
     let page = query.page.unwrap_or(1).max(1);
-    Ok(db::articles::list_published(&state.pool, &crate::server::clock::now(), page).await?)
+    let list = articles::list_published(&state.pool, &now, &filter, page).await?;
+    let categories = articles::category_counts(&state.pool, &now).await?;
+    let tags = articles::tag_counts(&state.pool, &now).await?;
+    let category = filter.category.as_deref().and_then(|slug| {
+        categories.iter().find(|c| c.slug == slug).map(|c| CategoryRef {
+            slug: c.slug.clone(),
+            name: c.name.clone(),
+        })
+    });
+    let tag = filter.tag.as_deref().and_then(|slug| {
+        tags.iter().find(|t| t.slug == slug).map(|t| TagRef {
+            slug: t.slug.clone(),
+            name: t.name.clone(),
+        })
+    });
+    Ok(Archive {
+        list,
+        facets: vec![
+            Facet {
+                param: "category".into(),
+                label: "Categories".into(),
+                options: categories,
+            },
+            Facet {
+                param: "tag".into(),
+                label: "Tags".into(),
+                options: tags,
+            },
+        ],
+        category,
+        tag,
+    })
 }
 
 #[server(endpoint = "get_article")]

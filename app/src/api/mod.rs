@@ -3,8 +3,10 @@
 
 pub mod articles;
 pub mod error;
+pub mod home;
 pub mod site;
 
 pub use articles::*;
 pub use error::AppError;
+pub use home::*;
 pub use site::*;

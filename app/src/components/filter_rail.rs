@@ -19,6 +19,16 @@ pub fn filter_href(path: &str, query: &ParamsMap, param: &str, value: Option<&st
     format!("{path}{}", query.to_query_string())
 }
 
+/// `path` with the current query and page `page` (page 1 is the bare list).
+pub fn page_href(path: &str, query: &ParamsMap, page: u32) -> String {
+    let mut query = query.clone();
+    query.remove(PAGE_PARAM);
+    if page > 1 {
+        query.insert(PAGE_PARAM, page.to_string());
+    }
+    format!("{path}{}", query.to_query_string())
+}
+
 #[component]
 pub fn FilterRail(
     /// The list's own path, e.g. `/articles`.
@@ -118,6 +128,13 @@ mod tests {
     fn clearing_the_last_filter_leaves_a_bare_path() {
         let current = query(&[("tag", "rust")]);
         assert_eq!(filter_href("/articles", &current, "tag", None), "/articles");
+    }
+
+    #[test]
+    fn page_links_keep_filters() {
+        let current = query(&[("tag", "rust"), ("page", "2")]);
+        assert_eq!(page_href("/articles", &current, 3), "/articles?tag=rust&page=3");
+        assert_eq!(page_href("/articles", &current, 1), "/articles?tag=rust");
     }
 
     #[test]

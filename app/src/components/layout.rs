@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use super::page_meta::SiteResource;
+use super::theme_toggle::ThemeToggle;
 
 /// The sections of the site, in navigation order.
 const NAV: &[(&str, &str)] = &[
@@ -56,6 +57,7 @@ pub fn SiteHeader() -> impl IntoView {
                             .collect_view()}
                     </ul>
                 </nav>
+                <ThemeToggle />
             </div>
         </header>
     }
@@ -66,7 +68,13 @@ pub fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="border-t border-rule py-8 text-sm text-muted dark:border-night-rule dark:text-night-muted">
             <div class="mx-auto max-w-5xl px-4 sm:px-6">
-                <p>"Published with Folio."</p>
+                <ul class="flex flex-wrap gap-x-5 gap-y-2" aria-label="Feeds">
+                    <li><a href="/feed.xml" type="application/atom+xml" class="underline">"Everything (Atom)"</a></li>
+                    <li><a href="/articles/feed.xml" type="application/atom+xml" class="underline">"Articles"</a></li>
+                    <li><a href="/notes/feed.xml" type="application/atom+xml" class="underline">"Notes"</a></li>
+                    <li><a href="/summaries/feed.xml" type="application/atom+xml" class="underline">"Summaries"</a></li>
+                </ul>
+                <p class="mt-4">"Published with Folio."</p>
             </div>
         </footer>
     }

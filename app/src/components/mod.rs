@@ -5,4 +5,6 @@ pub mod article_row;
 pub mod filter_rail;
 pub mod layout;
 pub mod page_meta;
+pub mod route_announcer;
 pub mod tag_list;
+pub mod theme_toggle;

@@ -55,7 +55,7 @@ pub fn PageMeta(
         <Meta name="twitter:card" content="summary" />
         <Meta name="twitter:title" content=title />
         <Meta name="twitter:description" content=description />
-        {json_ld.map(|json| view! { <script type="application/ld+json" inner_html=escape_json_for_script(&json)></script> })}
+        {json_ld.filter(|json| !json.is_empty()).map(|json| view! { <script type="application/ld+json" inner_html=escape_json_for_script(&json)></script> })}
     }
 }
 

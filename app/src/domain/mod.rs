@@ -1,11 +1,15 @@
 //! Types shared by the browser and the server, with the rules that make
 //! them valid. Everything here compiles to wasm; nothing here touches SQL.
 
+pub mod archive;
 pub mod content;
 pub mod dates;
 pub mod facets;
+pub mod profile;
 pub mod slug;
 
+pub use archive::Archive;
 pub use content::*;
 pub use facets::*;
+pub use profile::*;
 pub use slug::Slug;

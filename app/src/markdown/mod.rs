@@ -27,6 +27,8 @@ mod highlight;
 mod sanitize;
 mod text;
 
+pub use text::excerpt;
+
 /// The wire type the article page already uses, re-exported so the
 /// renderer's output is stored and served without conversion.
 pub use crate::domain::TocEntry;

@@ -16,10 +16,32 @@ pub(crate) fn reading_minutes(plain_text: &str) -> u32 {
     u32::try_from(minutes).unwrap_or(u32::MAX)
 }
 
+/// The start of `plain_text`, cut at a word boundary near `max_chars`
+/// characters, with an ellipsis when anything was left out.
+pub fn excerpt(plain_text: &str, max_chars: usize) -> String {
+    let text = collapse_whitespace(plain_text);
+    if text.chars().count() <= max_chars {
+        return text;
+    }
+    let cut: String = text.chars().take(max_chars).collect();
+    let cut = match cut.rfind(' ') {
+        Some(space) if space > max_chars / 2 => &cut[..space],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::markdown::render;
+
+    #[test]
+    fn excerpts_cut_at_a_word() {
+        assert_eq!(excerpt("short  text", 40), "short text");
+        assert_eq!(excerpt("one two three four five", 12), "one two…");
+        assert_eq!(excerpt("ééééé ééééé ééééé", 8), "ééééé…");
+    }
 
     fn words(n: usize) -> String {
         vec!["word"; n].join(" ")

@@ -2,10 +2,12 @@
 
 mod archive;
 mod article;
+mod home;
 mod not_found;
 
 pub use archive::ArchivePage;
 pub use article::ArticlePage;
+pub use home::HomePage;
 pub use not_found::NotFound;
 
 use leptos::prelude::*;

@@ -3,11 +3,21 @@
 use sqlx::SqlitePool;
 
 use crate::domain::{
-    dates, ArticleDetail, ArticleListItem, ArticlePage, CategoryRef, Slug, TagRef, TocEntry,
+    dates, ArticleDetail, ArticleListItem, ArticlePage, CategoryRef, FacetOption, Slug, TagRef,
+    TocEntry,
 };
 use crate::public;
 
 pub const PAGE_SIZE: u32 = 20;
+
+/// The archive filters as SQL on alias `a`, binding category twice then tag twice.
+macro_rules! filtered {
+    () => {
+        " AND (? IS NULL OR a.category_id = (SELECT id FROM categories WHERE slug = ?))
+          AND (? IS NULL OR EXISTS (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id
+                                    WHERE at.article_id = a.id AND t.slug = ?))"
+    };
+}
 
 #[derive(sqlx::FromRow)]
 struct ListRow {
@@ -36,17 +46,24 @@ impl From<ListRow> for ArticleListItem {
     }
 }
 
+/// Rows the archive shows, newest first, after the category and tag filters.
 #[tracing::instrument(skip(pool))]
 pub async fn list_published(
     pool: &SqlitePool,
     now: &str,
+    filter: &ArchiveFilter,
     page: u32,
 ) -> Result<ArticlePage, sqlx::Error> {
     let (total,): (i64,) = sqlx::query_as(concat!(
         "SELECT COUNT(*) FROM articles a WHERE ",
-        public!("a")
+        public!("a"),
+        filtered!()
     ))
     .bind(now)
+    .bind(&filter.category)
+    .bind(&filter.category)
+    .bind(&filter.tag)
+    .bind(&filter.tag)
     .fetch_one(pool)
     .await?;
     let total = u32::try_from(total).unwrap_or(0);
@@ -58,9 +75,14 @@ pub async fn list_published(
          FROM articles a JOIN categories c ON c.id = a.category_id
          WHERE ",
         public!("a"),
+        filtered!(),
         " ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?"
     ))
     .bind(now)
+    .bind(&filter.category)
+    .bind(&filter.category)
+    .bind(&filter.tag)
+    .bind(&filter.tag)
     .bind(i64::from(PAGE_SIZE))
     .bind(offset)
     .fetch_all(pool)
@@ -71,6 +93,54 @@ pub async fn list_published(
         total_pages,
         total,
     })
+}
+
+/// The archive's filters: a category slug and a tag slug, either optional.
+#[derive(Debug, Default)]
+pub struct ArchiveFilter {
+    pub category: Option<String>,
+    pub tag: Option<String>,
+}
+
+
+/// Every category, with its count of public articles (zero included, so a
+/// reader can see a category exists even before anything is filed in it).
+#[tracing::instrument(skip(pool))]
+pub async fn category_counts(pool: &SqlitePool, now: &str) -> Result<Vec<FacetOption>, sqlx::Error> {
+    let rows: Vec<(String, String, i64)> = sqlx::query_as(concat!(
+        "SELECT c.slug, c.name, COUNT(a.id) FROM categories c
+         LEFT JOIN articles a ON a.category_id = c.id AND ",
+        public!("a"),
+        " GROUP BY c.id ORDER BY c.name"
+    ))
+    .bind(now)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows.into_iter().map(facet_option).collect())
+}
+
+/// Tags carried by at least one public article, most used first.
+#[tracing::instrument(skip(pool))]
+pub async fn tag_counts(pool: &SqlitePool, now: &str) -> Result<Vec<FacetOption>, sqlx::Error> {
+    let rows: Vec<(String, String, i64)> = sqlx::query_as(concat!(
+        "SELECT t.slug, t.name, COUNT(*) AS n FROM tags t
+         JOIN article_tags at ON at.tag_id = t.id
+         JOIN articles a ON a.id = at.article_id AND ",
+        public!("a"),
+        " GROUP BY t.id ORDER BY n DESC, t.name"
+    ))
+    .bind(now)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows.into_iter().map(facet_option).collect())
+}
+
+fn facet_option((slug, name, count): (String, String, i64)) -> FacetOption {
+    FacetOption {
+        slug,
+        name,
+        count: u32::try_from(count).unwrap_or(0),
+    }
 }
 
 #[derive(sqlx::FromRow)]

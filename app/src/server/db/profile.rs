@@ -2,12 +2,101 @@
 
 use sqlx::SqlitePool;
 
+use crate::domain::{Experience, Profile, ProfileLink, StackGroup};
+
 #[tracing::instrument(skip(pool))]
 pub async fn owner_name(pool: &SqlitePool) -> Result<Option<String>, sqlx::Error> {
     let row: Option<(String,)> = sqlx::query_as("SELECT name FROM profile WHERE id = 1")
         .fetch_optional(pool)
         .await?;
     Ok(row.map(|(name,)| name))
+}
+
+#[derive(sqlx::FromRow)]
+struct ProfileRow {
+    name: String,
+    headline: String,
+    bio_html: String,
+    location: String,
+    email: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct ExperienceRow {
+    role: String,
+    organisation: String,
+    url: String,
+    location: String,
+    start_month: String,
+    end_month: Option<String>,
+    summary_html: String,
+}
+
+/// The whole profile with its links, stack and experience (current roles
+/// first, then by start), each role with the articles published during it.
+#[tracing::instrument(skip(pool))]
+pub async fn load(pool: &SqlitePool, now: &str) -> Result<Option<Profile>, sqlx::Error> {
+    let row: Option<ProfileRow> = sqlx::query_as(
+        "SELECT name, headline, bio_html, location, email FROM profile WHERE id = 1",
+    )
+    .fetch_optional(pool)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let links: Vec<(String, String)> =
+        sqlx::query_as("SELECT label, url FROM profile_links ORDER BY position")
+            .fetch_all(pool)
+            .await?;
+    let items: Vec<(String, String)> = sqlx::query_as(
+        "SELECT g.name, i.name FROM stack_groups g JOIN stack_items i ON i.group_id = g.id
+         ORDER BY g.position, i.position",
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut stack: Vec<StackGroup> = Vec::new();
+    for (group, item) in items {
+        match stack.last_mut() {
+            Some(last) if last.name == group => last.items.push(item),
+            _ => stack.push(StackGroup {
+                name: group,
+                items: vec![item],
+            }),
+        }
+    }
+    let roles: Vec<ExperienceRow> = sqlx::query_as(
+        "SELECT role, organisation, url, location, start_month, end_month, summary_html
+         FROM experiences ORDER BY end_month IS NOT NULL, end_month DESC, start_month DESC",
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut experience = Vec::with_capacity(roles.len());
+    for role in roles {
+        let writing =
+            super::home::articles_between(pool, now, &role.start_month, role.end_month.as_deref())
+                .await?;
+        experience.push(Experience {
+            role: role.role,
+            organisation: role.organisation,
+            url: role.url,
+            location: role.location,
+            start_month: role.start_month,
+            end_month: role.end_month,
+            summary_html: role.summary_html,
+            writing,
+        });
+    }
+    Ok(Some(Profile {
+        name: row.name,
+        headline: row.headline,
+        bio_html: row.bio_html,
+        location: row.location,
+        email: row.email,
+        links: links
+            .into_iter()
+            .map(|(label, url)| ProfileLink { label, url })
+            .collect(),
+        stack,
+        experience,
+    }))
 }
 
 pub struct ProfileInput {

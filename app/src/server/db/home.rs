@@ -1,0 +1,96 @@
+//! The short lists the home page shows: latest notes and summaries, and the
+//! articles written during each role of the experience timeline.
+
+use sqlx::SqlitePool;
+
+use crate::domain::{dates, ArticleLink, NoteTeaser, SummaryTeaser};
+use crate::markdown::excerpt;
+use crate::public;
+
+const EXCERPT_CHARS: usize = 180;
+
+#[tracing::instrument(skip(pool))]
+pub async fn latest_notes(
+    pool: &SqlitePool,
+    now: &str,
+    limit: u32,
+) -> Result<Vec<NoteTeaser>, sqlx::Error> {
+    let rows: Vec<(String, String, String, String)> = sqlx::query_as(concat!(
+        "SELECT n.slug, n.title, n.published_at, n.body_text FROM notes n WHERE ",
+        public!("n"),
+        " ORDER BY n.published_at DESC, n.id DESC LIMIT ?"
+    ))
+    .bind(now)
+    .bind(i64::from(limit))
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(slug, title, published_at, text)| NoteTeaser {
+            slug,
+            title,
+            published: dates::day_of(&published_at).unwrap_or_default(),
+            excerpt: excerpt(&text, EXCERPT_CHARS),
+        })
+        .collect())
+}
+
+#[tracing::instrument(skip(pool))]
+pub async fn latest_summaries(
+    pool: &SqlitePool,
+    now: &str,
+    limit: u32,
+) -> Result<Vec<SummaryTeaser>, sqlx::Error> {
+    let rows: Vec<(String, String, String, String)> = sqlx::query_as(concat!(
+        "SELECT s.title, src.name, s.original_url, s.day
+         FROM summaries s JOIN sources src ON src.id = s.source_id WHERE ",
+        public!("s"),
+        " ORDER BY s.day DESC, s.published_at DESC, s.id DESC LIMIT ?"
+    ))
+    .bind(now)
+    .bind(i64::from(limit))
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(title, source, original_url, day)| SummaryTeaser {
+            title,
+            source,
+            original_url,
+            day,
+        })
+        .collect())
+}
+
+/// Public articles published from the first day of `start_month` to the
+/// last day of `end_month` (or now), newest first.
+#[tracing::instrument(skip(pool))]
+pub async fn articles_between(
+    pool: &SqlitePool,
+    now: &str,
+    start_month: &str,
+    end_month: Option<&str>,
+) -> Result<Vec<ArticleLink>, sqlx::Error> {
+    let from = format!("{start_month}-01T00:00:00Z");
+    // "YYYY-MM-" sorts after every instant in that month and before the next.
+    let until = end_month.map_or_else(|| "9999".to_owned(), |m| format!("{m}-99"));
+    let rows: Vec<(String, String, String)> = sqlx::query_as(concat!(
+        "SELECT a.slug, a.title, a.published_at FROM articles a WHERE ",
+        public!("a"),
+        " AND a.published_at >= ? AND a.published_at < ?
+          ORDER BY a.published_at DESC, a.id DESC"
+    ))
+    .bind(now)
+    .bind(from)
+    .bind(until)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(slug, title, published_at)| ArticleLink {
+            slug,
+            title,
+            published: dates::day_of(&published_at).unwrap_or_default(),
+        })
+        .collect())
+}
