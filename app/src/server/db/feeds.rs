@@ -2,6 +2,7 @@
 //! of each kind with everything an entry shows, and every public URL with
 //! the time it last changed. Handlers get plain structs, never rows.
 
+mod filters;
 mod sitemap;
 
 use std::collections::HashMap;
@@ -11,6 +12,7 @@ use sqlx::SqlitePool;
 use crate::domain::{CategoryRef, Slug, TagRef};
 use crate::public;
 
+pub use filters::{filter_names, find_tag, FilterNames};
 pub use sitemap::{sitemap_entries, SitemapEntry};
 
 /// Which kind of content an entry is, so its URL can be built.
@@ -53,14 +55,6 @@ pub struct SummaryFilter {
     pub category: Option<Slug>,
     pub tag: Option<Slug>,
     pub source: Option<Slug>,
-}
-
-/// The display names of the filters a `SummaryFilter` selects.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct FilterNames {
-    pub category: Option<String>,
-    pub tag: Option<String>,
-    pub source: Option<String>,
 }
 
 /// Longest plain-text summary of a note or summary, in characters.
@@ -215,57 +209,6 @@ pub async fn latest_everything(
     entries.sort_by(|a, b| b.published_at.cmp(&a.published_at));
     entries.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
     Ok(entries)
-}
-
-/// The tag with this slug, whether or not anything public carries it.
-#[tracing::instrument(skip(pool))]
-pub async fn find_tag(pool: &SqlitePool, slug: &Slug) -> Result<Option<TagRef>, sqlx::Error> {
-    let row: Option<(String, String)> =
-        sqlx::query_as("SELECT slug, name FROM tags WHERE slug = ?")
-            .bind(slug.as_str())
-            .fetch_optional(pool)
-            .await?;
-    Ok(row.map(|(slug, name)| TagRef { slug, name }))
-}
-
-/// The names of the filter's category, tag and source, or `None` when any
-/// of the slugs it sets names nothing.
-#[tracing::instrument(skip(pool))]
-pub async fn filter_names(
-    pool: &SqlitePool,
-    filter: &SummaryFilter,
-) -> Result<Option<FilterNames>, sqlx::Error> {
-    let category = name_of(pool, NAME_OF_CATEGORY, filter.category.as_ref()).await?;
-    let tag = name_of(pool, NAME_OF_TAG, filter.tag.as_ref()).await?;
-    let source = name_of(pool, NAME_OF_SOURCE, filter.source.as_ref()).await?;
-    Ok(match (category, tag, source) {
-        (Some(category), Some(tag), Some(source)) => Some(FilterNames {
-            category,
-            tag,
-            source,
-        }),
-        _ => None,
-    })
-}
-
-const NAME_OF_CATEGORY: &str = "SELECT name FROM categories WHERE slug = ?";
-const NAME_OF_TAG: &str = "SELECT name FROM tags WHERE slug = ?";
-const NAME_OF_SOURCE: &str = "SELECT name FROM sources WHERE slug = ?";
-
-/// `Some(None)` when no slug is asked for, `None` when the slug is unknown.
-async fn name_of(
-    pool: &SqlitePool,
-    sql: &'static str,
-    slug: Option<&Slug>,
-) -> Result<Option<Option<String>>, sqlx::Error> {
-    let Some(slug) = slug else {
-        return Ok(Some(None));
-    };
-    let name: Option<String> = sqlx::query_scalar(sql)
-        .bind(slug.as_str())
-        .fetch_optional(pool)
-        .await?;
-    Ok(name.map(Some))
 }
 
 const TAGS_OF_ARTICLES: &str = "SELECT x.article_id, t.slug, t.name
