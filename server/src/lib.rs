@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod config;
+mod discovery;
 mod routes;
 pub mod telemetry;
 

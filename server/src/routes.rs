@@ -1,5 +1,5 @@
-//! The router: the Leptos pages and server functions, static assets, and a
-//! health check.
+//! The router: the Leptos pages and server functions, static assets, the
+//! feeds, sitemap and robots.txt, and a health check.
 
 use axum::{routing::get, Router};
 use leptos::prelude::provide_context;
@@ -17,6 +17,7 @@ pub fn router(state: AppState) -> Router {
     let shell_options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
+        .merge(crate::discovery::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(shell_options.clone())
         })

@@ -2,6 +2,7 @@
 //! transaction, return wire types or row types, and never leak SQL upward.
 
 pub mod articles;
+pub mod feeds;
 pub mod home;
 pub mod profile;
 pub mod write;
