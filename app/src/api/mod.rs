@@ -3,8 +3,10 @@
 
 pub mod articles;
 pub mod error;
+pub mod search;
 pub mod site;
 
 pub use articles::*;
 pub use error::AppError;
+pub use search::*;
 pub use site::*;

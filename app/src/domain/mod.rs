@@ -4,8 +4,10 @@
 pub mod content;
 pub mod dates;
 pub mod facets;
+pub mod search;
 pub mod slug;
 
 pub use content::*;
 pub use facets::*;
+pub use search::*;
 pub use slug::Slug;
