@@ -245,4 +245,42 @@ mod tests {
         assert_eq!((hits.len(), total), (1, 1));
         assert_eq!(hits[0].url, "/notes/n");
     }
+
+    /// Rows written before the search migration are indexed by it.
+    #[tokio::test]
+    async fn the_migration_indexes_existing_rows() {
+        let pool = sqlx::sqlite::SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect("sqlite::memory:")
+            .await
+            .unwrap();
+        let mut migrations = crate::server::db::MIGRATOR.iter();
+        let content_model = migrations.next().unwrap();
+        sqlx::raw_sql(&content_model.sql)
+            .execute(&pool)
+            .await
+            .unwrap();
+        sqlx::raw_sql(
+            "INSERT INTO categories (slug, name) VALUES ('c', 'C');
+             INSERT INTO articles (slug, title, dek, body_text, category_id, status,
+                                   published_at, created_at, updated_at)
+             VALUES ('old', 'Older piece', 'earlyword dek', 'body', 1, 'published',
+                     '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');",
+        )
+        .execute(&pool)
+        .await
+        .unwrap();
+        let search_migration = migrations
+            .find(|m| m.description.contains("search"))
+            .unwrap();
+        sqlx::raw_sql(&search_migration.sql)
+            .execute(&pool)
+            .await
+            .unwrap();
+        let terms = SearchTerms::parse("earlyword").unwrap();
+        let (hits, _) = search(&pool, "2026-06-01T00:00:00Z", &terms).await.unwrap();
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].url, "/articles/old");
+        assert_eq!(hits[0].snippet_html, "<mark>earlyword</mark> dek\nbody");
+    }
 }
