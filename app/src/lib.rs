@@ -21,7 +21,7 @@ use leptos_router::{
 
 use components::layout::{SiteFooter, SiteHeader};
 use components::route_announcer::RouteAnnouncer;
-use pages::{ArchivePage, ArticlePage, HomePage, NotFound};
+use pages::{ArchivePage, ArticlePage, HomePage, NotFound, SearchPage};
 
 /// The document around every server-rendered page. Content routes render
 /// in `SsrMode::Async`: the whole page, its <head> and its status code are
@@ -76,6 +76,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/articles") view=ArchivePage ssr=SsrMode::Async />
                     <Route path=path!("/articles/:slug") view=ArticlePage ssr=SsrMode::Async />
+                    <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />

@@ -4,9 +4,11 @@
 pub mod articles;
 pub mod error;
 pub mod home;
+pub mod search;
 pub mod site;
 
 pub use articles::*;
 pub use error::AppError;
 pub use home::*;
+pub use search::*;
 pub use site::*;

@@ -6,10 +6,12 @@ pub mod content;
 pub mod dates;
 pub mod facets;
 pub mod profile;
+pub mod search;
 pub mod slug;
 
 pub use archive::Archive;
 pub use content::*;
 pub use facets::*;
 pub use profile::*;
+pub use search::*;
 pub use slug::Slug;

@@ -4,11 +4,13 @@ mod archive;
 mod article;
 mod home;
 mod not_found;
+mod search;
 
 pub use archive::ArchivePage;
 pub use article::ArticlePage;
 pub use home::HomePage;
 pub use not_found::NotFound;
+pub use search::SearchPage;
 
 use leptos::prelude::*;
 

@@ -5,6 +5,7 @@ pub mod articles;
 pub mod feeds;
 pub mod home;
 pub mod profile;
+pub mod search;
 pub mod write;
 
 use std::{path::Path, str::FromStr, time::Duration};
