@@ -3,8 +3,12 @@
 
 pub mod articles;
 pub mod error;
+pub mod notes;
 pub mod site;
+pub mod tags;
 
 pub use articles::*;
 pub use error::AppError;
+pub use notes::*;
 pub use site::*;
+pub use tags::*;

@@ -4,8 +4,12 @@
 pub mod content;
 pub mod dates;
 pub mod facets;
+pub mod notes;
 pub mod slug;
+pub mod tags;
 
 pub use content::*;
 pub use facets::*;
+pub use notes::*;
 pub use slug::Slug;
+pub use tags::*;

@@ -2,11 +2,20 @@
 
 mod archive;
 mod article;
+mod breadcrumbs;
 mod not_found;
+mod note;
+mod notes;
+mod tag;
+mod tags;
 
 pub use archive::ArchivePage;
 pub use article::ArticlePage;
 pub use not_found::NotFound;
+pub use note::NotePage;
+pub use notes::NotesPage;
+pub use tag::TagPage;
+pub use tags::TagsPage;
 
 use leptos::prelude::*;
 

@@ -2,7 +2,9 @@
 //! transaction, return wire types or row types, and never leak SQL upward.
 
 pub mod articles;
+pub mod notes;
 pub mod profile;
+pub mod tags;
 pub mod write;
 
 use std::{path::Path, str::FromStr, time::Duration};
