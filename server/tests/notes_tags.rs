@@ -319,7 +319,11 @@ async fn unpublished_items_never_show_or_count() {
     let hidden_articles = hide_three(&site, "articles", "article_tags", "article_id", tag_id).await;
     let hidden_summaries =
         hide_three(&site, "summaries", "summary_tags", "summary_id", tag_id).await;
-    assert_eq!(hidden_notes.len(), 3, "a draft, a scheduled and a deleted note");
+    assert_eq!(
+        hidden_notes.len(),
+        3,
+        "a draft, a scheduled and a deleted note"
+    );
     assert!(!hidden_articles.is_empty() && !hidden_summaries.is_empty());
     let after = counts_of(&site, &tag).await;
     assert_eq!(after.0, before.0 - hidden_articles.len() as i64);

@@ -1,5 +1,6 @@
 //! `/tags/:slug`: everything published under one tag, a section per kind,
-//! and the tag's Atom feed.
+//! and the tag's Atom feed. Days are shown as `YYYY-MM-DD`, like the
+//! `ArticleRow`s beside them.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -11,7 +12,7 @@ use crate::components::{
     article_row::ArticleRow,
     page_meta::{PageMeta, SiteResource},
 };
-use crate::domain::{dates, TagDetail, TaggedNote, TaggedSummary};
+use crate::domain::{TagDetail, TaggedNote, TaggedSummary};
 
 #[component]
 pub fn TagPage() -> impl IntoView {
@@ -120,7 +121,7 @@ fn NoteRow(note: TaggedNote) -> impl IntoView {
         <li class="py-4">
             <a href=format!("/notes/{}", note.slug) class="font-semibold hover:underline">{note.title}</a>
             <p class="text-sm text-muted dark:text-night-muted">
-                <time datetime=note.published.clone()>{dates::day_label(&note.published)}</time>
+                <time datetime=note.published.clone()>{note.published.clone()}</time>
             </p>
         </li>
     }
@@ -136,7 +137,7 @@ fn SummaryRow(summary: TaggedSummary) -> impl IntoView {
             <p class="text-sm text-muted dark:text-night-muted">
                 <span>{summary.source_name}</span>
                 <span aria-hidden="true">" · "</span>
-                <time datetime=summary.day.clone()>{dates::day_label(&summary.day)}</time>
+                <time datetime=summary.day.clone()>{summary.day.clone()}</time>
             </p>
         </li>
     }
