@@ -21,7 +21,7 @@ use leptos_router::{
 
 use components::layout::{SiteFooter, SiteHeader};
 use components::route_announcer::RouteAnnouncer;
-use pages::{ArchivePage, ArticlePage, HomePage, NotFound, SearchPage};
+use pages::{ArchivePage, ArticlePage, HomePage, NotFound, NotePage, NotesPage, SearchPage, TagPage, TagsPage};
 
 /// The document around every server-rendered page. Content routes render
 /// in `SsrMode::Async`: the whole page, its <head> and its status code are
@@ -77,6 +77,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/articles") view=ArchivePage ssr=SsrMode::Async />
                     <Route path=path!("/articles/:slug") view=ArticlePage ssr=SsrMode::Async />
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
+                    <Route path=path!("/notes") view=NotesPage ssr=SsrMode::Async />
+                    <Route path=path!("/notes/:slug") view=NotePage ssr=SsrMode::Async />
+                    <Route path=path!("/tags") view=TagsPage ssr=SsrMode::Async />
+                    <Route path=path!("/tags/:slug") view=TagPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />

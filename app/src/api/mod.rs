@@ -4,11 +4,15 @@
 pub mod articles;
 pub mod error;
 pub mod home;
+pub mod notes;
 pub mod search;
 pub mod site;
+pub mod tags;
 
 pub use articles::*;
 pub use error::AppError;
 pub use home::*;
+pub use notes::*;
 pub use search::*;
 pub use site::*;
+pub use tags::*;

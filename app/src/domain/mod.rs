@@ -5,13 +5,17 @@ pub mod archive;
 pub mod content;
 pub mod dates;
 pub mod facets;
+pub mod notes;
 pub mod profile;
 pub mod search;
 pub mod slug;
+pub mod tags;
 
 pub use archive::Archive;
 pub use content::*;
 pub use facets::*;
+pub use notes::*;
 pub use profile::*;
 pub use search::*;
 pub use slug::Slug;
+pub use tags::*;

@@ -2,15 +2,24 @@
 
 mod archive;
 mod article;
+mod breadcrumbs;
 mod home;
 mod not_found;
+mod note;
+mod notes;
 mod search;
+mod tag;
+mod tags;
 
 pub use archive::ArchivePage;
 pub use article::ArticlePage;
 pub use home::HomePage;
 pub use not_found::NotFound;
+pub use note::NotePage;
+pub use notes::NotesPage;
 pub use search::SearchPage;
+pub use tag::TagPage;
+pub use tags::TagsPage;
 
 use leptos::prelude::*;
 

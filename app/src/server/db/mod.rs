@@ -4,8 +4,10 @@
 pub mod articles;
 pub mod feeds;
 pub mod home;
+pub mod notes;
 pub mod profile;
 pub mod search;
+pub mod tags;
 pub mod write;
 
 use std::{path::Path, str::FromStr, time::Duration};

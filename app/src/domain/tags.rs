@@ -1,0 +1,88 @@
+//! What the server sends the browser about tags: how much published work
+//! carries each one, and everything published under one of them.
+
+use serde::{Deserialize, Serialize};
+
+use super::{ArticleListItem, TagRef};
+
+/// A tag in the index, with its published items counted per kind.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TagCount {
+    pub slug: String,
+    pub name: String,
+    pub articles: u32,
+    pub notes: u32,
+    pub summaries: u32,
+}
+
+impl TagCount {
+    pub fn total(&self) -> u32 {
+        self.articles + self.notes + self.summaries
+    }
+}
+
+/// A note under a tag: enough to find and open it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaggedNote {
+    pub slug: String,
+    pub title: String,
+    /// `YYYY-MM-DD`
+    pub published: String,
+}
+
+/// A summary under a tag; it points at the piece it summarises.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaggedSummary {
+    pub title: String,
+    pub source_name: String,
+    /// `YYYY-MM-DD`, the day the summary was written.
+    pub day: String,
+    pub original_url: String,
+}
+
+/// Everything published under one tag, newest first within each kind.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TagDetail {
+    pub tag: TagRef,
+    pub articles: Vec<ArticleListItem>,
+    pub notes: Vec<TaggedNote>,
+    pub summaries: Vec<TaggedSummary>,
+}
+
+impl TagDetail {
+    /// A tag page with nothing on it does not exist for readers.
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty() && self.notes.is_empty() && self.summaries.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_total_adds_every_kind() {
+        let tag = TagCount {
+            slug: "rust".into(),
+            name: "Rust".into(),
+            articles: 3,
+            notes: 2,
+            summaries: 1,
+        };
+        assert_eq!(tag.total(), 6);
+    }
+
+    #[test]
+    fn a_tag_with_nothing_published_is_empty() {
+        let detail = TagDetail {
+            tag: TagRef {
+                slug: "rust".into(),
+                name: "Rust".into(),
+            },
+            articles: vec![],
+            notes: vec![],
+            summaries: vec![],
+        };
+        assert!(detail.is_empty());
+    }
+}
