@@ -20,7 +20,7 @@ use leptos_router::{
 };
 
 use components::layout::{SiteFooter, SiteHeader};
-use pages::{ArchivePage, ArticlePage, NotFound};
+use pages::{ArchivePage, ArticlePage, NotFound, SummariesPage};
 
 /// The document around every server-rendered page. Content routes render
 /// in `SsrMode::Async`: the whole page, its <head> and its status code are
@@ -71,6 +71,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/articles") view=ArchivePage ssr=SsrMode::Async />
                     <Route path=path!("/articles/:slug") view=ArticlePage ssr=SsrMode::Async />
+                    <Route path=path!("/summaries") view=SummariesPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />

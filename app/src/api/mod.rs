@@ -4,7 +4,9 @@
 pub mod articles;
 pub mod error;
 pub mod site;
+pub mod summaries;
 
 pub use articles::*;
 pub use error::AppError;
 pub use site::*;
+pub use summaries::*;

@@ -5,7 +5,9 @@ pub mod content;
 pub mod dates;
 pub mod facets;
 pub mod slug;
+pub mod summaries;
 
 pub use content::*;
 pub use facets::*;
 pub use slug::Slug;
+pub use summaries::*;

@@ -3,10 +3,12 @@
 mod archive;
 mod article;
 mod not_found;
+mod summaries;
 
 pub use archive::ArchivePage;
 pub use article::ArticlePage;
 pub use not_found::NotFound;
+pub use summaries::SummariesPage;
 
 use leptos::prelude::*;
 

@@ -3,6 +3,7 @@
 
 pub mod articles;
 pub mod profile;
+pub mod summaries;
 pub mod write;
 
 use std::{path::Path, str::FromStr, time::Duration};
