@@ -81,7 +81,13 @@ fn meta_of(listing: &SummaryListing, query: &ParamsMap) -> (String, String) {
     let title = if listing.active.is_empty() {
         "Summaries".to_owned()
     } else {
-        let values: Vec<&str> = listing.active.iter().map(|a| a.value.as_str()).collect();
+        // leptos_meta writes <title> text unescaped on the server, so the
+        // characters that could end it are left out of names shown there.
+        let values: Vec<String> = listing
+            .active
+            .iter()
+            .map(|a| a.value.replace(['<', '>', '&'], ""))
+            .collect();
         format!("Summaries: {}", values.join(", "))
     };
     let mut canonical = query.clone();
@@ -114,26 +120,32 @@ fn SummariesView(listing: SummaryListing) -> impl IntoView {
                 {days
                     .into_iter()
                     .enumerate()
-                    .map(|(index, day)| view! { <DayGroup index=index + 1 day /> })
+                    .map(|(index, day)| view! { <DayGroup index=index + 1 day /> }.into_any())
                     .collect_view()}
             </div>
-            <Pager path=PATH page total_pages />
+            {view! { <Pager path=PATH page total_pages /> }.into_any()}
         }
         .into_any()
     };
+    // Each part is type-erased so the page's view type stays small enough
+    // for the compiler's layout computation in the server crate.
+    let meta = view! { <PageMeta title path description=DESCRIPTION /> }.into_any();
+    let active = view! { <ActiveFilters path=PATH active /> }.into_any();
+    let rail = view! { <FilterRail path=PATH facets /> }.into_any();
     view! {
-        <PageMeta title path description=DESCRIPTION />
+        {meta}
         <div class="grid gap-10 lg:grid-cols-[minmax(0,1fr)_14rem]">
             <div>
                 <div class="mb-8 flex flex-wrap items-center gap-x-6 gap-y-3 border-y border-rule py-3 text-sm dark:border-night-rule">
                     <p aria-live="polite" class="font-mono tabular-nums">{format!("Showing {matching} of {total}")}</p>
-                    <ActiveFilters path=PATH active />
+                    {active}
                 </div>
                 {body}
             </div>
             <div>
-                <FilterRail path=PATH facets />
+                {rail}
             </div>
         </div>
     }
+    .into_any()
 }

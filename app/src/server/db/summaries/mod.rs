@@ -95,19 +95,21 @@ async fn page_items(
     page: u32,
 ) -> Result<Vec<SummaryItem>, sqlx::Error> {
     let (conditions, ids) = conditions(chosen, None);
-    // The order matches the `summaries_public` index (rowid is its implied
-    // last column), so a page is read from the index without sorting.
+    // The inner order matches the `summaries_public` index (rowid is its
+    // implied last column), so a page's ids are read from the index without
+    // sorting, and only those fifty rows are joined to their names.
     let sql = format!(
         concat!(
             "SELECT s.id, s.slug, s.title, s.body_html, s.original_url, s.day,
                     so.slug AS source_slug, so.name AS source_name,
                     c.slug AS category_slug, c.name AS category_name
-             FROM summaries s
+             FROM (SELECT s.id FROM summaries s WHERE ",
+            public!("s"),
+            "{} ORDER BY s.day DESC, s.published_at DESC, s.id LIMIT ? OFFSET ?) p
+             JOIN summaries s ON s.id = p.id
              JOIN sources so ON so.id = s.source_id
              JOIN categories c ON c.id = s.category_id
-             WHERE ",
-            public!("s"),
-            "{} ORDER BY s.day DESC, s.published_at DESC, s.id LIMIT ? OFFSET ?"
+             ORDER BY s.day DESC, s.published_at DESC, s.id"
         ),
         conditions
     );
