@@ -376,6 +376,28 @@ async fn unpublished_summaries_are_never_listed_or_counted() {
         sorted(rail(&site.get("/summaries").await.body, "tag")),
         sorted(tags)
     );
+
+    // The server function the browser calls after hydration obeys the same rule.
+    let request = http::Request::post("/api/list_summaries")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(axum::body::Body::from(
+            "query[filters][source]=relational-review",
+        ))
+        .unwrap();
+    let response = tower::ServiceExt::oneshot(site.router.clone(), request)
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let bytes = http_body_util::BodyExt::collect(response.into_body())
+        .await
+        .unwrap()
+        .to_bytes();
+    let json = String::from_utf8_lossy(&bytes);
+    assert!(json.contains("\"matching\":0"), "{json}");
+    assert!(json.contains("\"total\":18"), "{json}");
+    for (_, title) in &hidden {
+        assert!(!json.contains(title.as_str()), "{title} in the response");
+    }
 }
 
 #[tokio::test]

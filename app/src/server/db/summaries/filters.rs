@@ -143,3 +143,39 @@ pub(super) async fn resolve(
     }
     Ok(chosen)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chosen(dimension: Dimension, id: Option<i64>) -> Chosen {
+        Chosen {
+            dimension,
+            slug: "x".into(),
+            id,
+            name: "X".into(),
+        }
+    }
+
+    #[test]
+    fn every_filter_but_the_excepted_one_is_bound_in_order() {
+        let filters = [
+            chosen(Dimension::Category, Some(3)),
+            chosen(Dimension::Tag, Some(7)),
+            chosen(Dimension::Source, Some(9)),
+        ];
+        let (sql, ids) = conditions(&filters, None);
+        assert_eq!(sql.matches('?').count(), 3);
+        assert_eq!(ids, [3, 7, 9]);
+        let (sql, ids) = conditions(&filters, Some(Dimension::Tag));
+        assert!(!sql.contains("summary_tags"), "{sql}");
+        assert_eq!(ids, [3, 9]);
+    }
+
+    #[test]
+    fn an_unknown_filter_matches_nothing_and_binds_nothing() {
+        let (sql, ids) = conditions(&[chosen(Dimension::Source, None)], None);
+        assert_eq!(sql, " AND 0");
+        assert!(ids.is_empty());
+    }
+}
