@@ -21,7 +21,7 @@ use leptos_router::{
 
 use components::layout::{SiteFooter, SiteHeader};
 use components::route_announcer::RouteAnnouncer;
-use pages::{ArchivePage, ArticlePage, HomePage, NotFound, NotePage, NotesPage, SearchPage, TagPage, TagsPage};
+use pages::{ArchivePage, ArticlePage, HomePage, NotFound, NotePage, NotesPage, SearchPage, SummariesPage, TagPage, TagsPage};
 
 /// The document around every server-rendered page. Content routes render
 /// in `SsrMode::Async`: the whole page, its <head> and its status code are
@@ -81,6 +81,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/notes/:slug") view=NotePage ssr=SsrMode::Async />
                     <Route path=path!("/tags") view=TagsPage ssr=SsrMode::Async />
                     <Route path=path!("/tags/:slug") view=TagPage ssr=SsrMode::Async />
+                    <Route path=path!("/summaries") view=SummariesPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />

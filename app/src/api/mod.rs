@@ -7,6 +7,7 @@ pub mod home;
 pub mod notes;
 pub mod search;
 pub mod site;
+pub mod summaries;
 pub mod tags;
 
 pub use articles::*;
@@ -15,4 +16,5 @@ pub use home::*;
 pub use notes::*;
 pub use search::*;
 pub use site::*;
+pub use summaries::*;
 pub use tags::*;

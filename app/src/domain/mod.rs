@@ -9,6 +9,7 @@ pub mod notes;
 pub mod profile;
 pub mod search;
 pub mod slug;
+pub mod summaries;
 pub mod tags;
 
 pub use archive::Archive;
@@ -18,4 +19,5 @@ pub use notes::*;
 pub use profile::*;
 pub use search::*;
 pub use slug::Slug;
+pub use summaries::*;
 pub use tags::*;

@@ -8,6 +8,7 @@ mod not_found;
 mod note;
 mod notes;
 mod search;
+mod summaries;
 mod tag;
 mod tags;
 
@@ -18,6 +19,7 @@ pub use not_found::NotFound;
 pub use note::NotePage;
 pub use notes::NotesPage;
 pub use search::SearchPage;
+pub use summaries::SummariesPage;
 pub use tag::TagPage;
 pub use tags::TagsPage;
 

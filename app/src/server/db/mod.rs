@@ -7,6 +7,7 @@ pub mod home;
 pub mod notes;
 pub mod profile;
 pub mod search;
+pub mod summaries;
 pub mod tags;
 pub mod write;
 

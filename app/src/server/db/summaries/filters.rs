@@ -1,0 +1,181 @@
+//! The reader's filters as SQL: each looked up once, then added to a query
+//! as an indexed equality with its id bound, never spliced in as text.
+
+use sqlx::SqlitePool;
+
+use crate::domain::SummaryFilters;
+use crate::public;
+
+/// The three ways the list can be narrowed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Dimension {
+    Category,
+    Tag,
+    Source,
+}
+
+impl Dimension {
+    pub(super) const ALL: [Dimension; 3] = [Dimension::Category, Dimension::Tag, Dimension::Source];
+
+    pub(super) fn param(self) -> &'static str {
+        match self {
+            Dimension::Category => "category",
+            Dimension::Tag => "tag",
+            Dimension::Source => "source",
+        }
+    }
+
+    pub(super) fn label(self) -> &'static str {
+        match self {
+            Dimension::Category => "Category",
+            Dimension::Tag => "Tag",
+            Dimension::Source => "Source",
+        }
+    }
+
+    pub(super) fn heading(self) -> &'static str {
+        match self {
+            Dimension::Category => "Categories",
+            Dimension::Tag => "Tags",
+            Dimension::Source => "Sources",
+        }
+    }
+
+    /// The condition on summary `s` that this filter adds, with one `?`.
+    pub(super) fn condition(self) -> &'static str {
+        match self {
+            Dimension::Category => " AND s.category_id = ?",
+            Dimension::Source => " AND s.source_id = ?",
+            Dimension::Tag => " AND s.id IN (SELECT summary_id FROM summary_tags WHERE tag_id = ?)",
+        }
+    }
+
+    pub(super) fn lookup(self) -> &'static str {
+        match self {
+            Dimension::Category => "SELECT id, name FROM categories WHERE slug = ?",
+            Dimension::Source => "SELECT id, name FROM sources WHERE slug = ?",
+            Dimension::Tag => "SELECT id, slug FROM tags WHERE slug = ?",
+        }
+    }
+
+    /// Every option with its count of public summaries; `{where}` takes the
+    /// other filters' conditions. `CROSS JOIN` keeps `summaries` the outer
+    /// loop, so the public rows come from the `summaries_public_facets`
+    /// index instead of one lookup of the wide table per tag or option.
+    pub(super) fn counts(self) -> &'static str {
+        match self {
+            Dimension::Category => concat!(
+                "SELECT c.slug, c.name, COUNT(*) AS count
+                 FROM summaries s CROSS JOIN categories c ON c.id = s.category_id WHERE ",
+                public!("s"),
+                "{where} GROUP BY c.id ORDER BY c.name"
+            ),
+            Dimension::Source => concat!(
+                "SELECT so.slug, so.name, COUNT(*) AS count
+                 FROM summaries s CROSS JOIN sources so ON so.id = s.source_id WHERE ",
+                public!("s"),
+                "{where} GROUP BY so.id ORDER BY so.name"
+            ),
+            Dimension::Tag => concat!(
+                "SELECT t.slug, '#' || t.slug AS name, COUNT(*) AS count
+                 FROM summaries s CROSS JOIN summary_tags st ON st.summary_id = s.id
+                 JOIN tags t ON t.id = st.tag_id WHERE ",
+                public!("s"),
+                "{where} GROUP BY t.id ORDER BY t.slug"
+            ),
+        }
+    }
+}
+
+/// A filter from the query string, looked up: `id` is `None` when no such
+/// category, tag or source exists, and then nothing matches.
+#[derive(Debug)]
+pub(super) struct Chosen {
+    pub(super) dimension: Dimension,
+    pub(super) slug: String,
+    pub(super) id: Option<i64>,
+    pub(super) name: String,
+}
+
+/// The conditions of every chosen filter but `except`, and their ids in order.
+pub(super) fn conditions(chosen: &[Chosen], except: Option<Dimension>) -> (String, Vec<i64>) {
+    let mut sql = String::new();
+    let mut ids = Vec::new();
+    for filter in chosen.iter().filter(|c| Some(c.dimension) != except) {
+        match filter.id {
+            Some(id) => {
+                sql.push_str(filter.dimension.condition());
+                ids.push(id);
+            }
+            None => sql.push_str(" AND 0"),
+        }
+    }
+    (sql, ids)
+}
+
+#[tracing::instrument(skip(pool))]
+pub(super) async fn resolve(
+    pool: &SqlitePool,
+    filters: &SummaryFilters,
+) -> Result<Vec<Chosen>, sqlx::Error> {
+    let mut chosen = Vec::new();
+    for (dimension, slug) in
+        Dimension::ALL
+            .into_iter()
+            .zip([&filters.category, &filters.tag, &filters.source])
+    {
+        let Some(slug) = slug else { continue };
+        let found: Option<(i64, String)> = sqlx::query_as(dimension.lookup())
+            .bind(slug)
+            .fetch_optional(pool)
+            .await?;
+        let (id, name) = match found {
+            Some((id, name)) if dimension == Dimension::Tag => (Some(id), format!("#{name}")),
+            Some((id, name)) => (Some(id), name),
+            None => (None, slug.clone()),
+        };
+        chosen.push(Chosen {
+            dimension,
+            slug: slug.clone(),
+            id,
+            name,
+        });
+    }
+    Ok(chosen)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chosen(dimension: Dimension, id: Option<i64>) -> Chosen {
+        Chosen {
+            dimension,
+            slug: "x".into(),
+            id,
+            name: "X".into(),
+        }
+    }
+
+    #[test]
+    fn every_filter_but_the_excepted_one_is_bound_in_order() {
+        let filters = [
+            chosen(Dimension::Category, Some(3)),
+            chosen(Dimension::Tag, Some(7)),
+            chosen(Dimension::Source, Some(9)),
+        ];
+        let (sql, ids) = conditions(&filters, None);
+        assert_eq!(sql.matches('?').count(), 3);
+        assert_eq!(ids, [3, 7, 9]);
+        let (sql, ids) = conditions(&filters, Some(Dimension::Tag));
+        assert!(!sql.contains("summary_tags"), "{sql}");
+        assert_eq!(ids, [3, 9]);
+    }
+
+    #[test]
+    fn an_unknown_filter_matches_nothing_and_binds_nothing() {
+        let (sql, ids) = conditions(&[chosen(Dimension::Source, None)], None);
+        assert_eq!(sql, " AND 0");
+        assert!(ids.is_empty());
+    }
+}
