@@ -21,7 +21,10 @@ use leptos_router::{
 
 use components::layout::{SiteFooter, SiteHeader};
 use components::route_announcer::RouteAnnouncer;
-use pages::{ArchivePage, ArticlePage, HomePage, NotFound, NotePage, NotesPage, SearchPage, SummariesPage, TagPage, TagsPage};
+use pages::{
+    ArchivePage, ArticlePage, HomePage, NotFound, NotePage, NotesPage, SearchPage, SummariesPage,
+    TagPage, TagsPage,
+};
 
 /// The document around every server-rendered page. Content routes render
 /// in `SsrMode::Async`: the whole page, its <head> and its status code are
@@ -45,6 +48,24 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// `Page · Folio`. leptos_meta writes the server's <title> without escaping
+/// it, so the text is escaped here on the server; in the browser it is set
+/// as plain text and must stay as it is.
+fn document_title(title: String) -> String {
+    let full = if title.is_empty() {
+        "Folio".to_owned()
+    } else {
+        format!("{title} · Folio")
+    };
+    if cfg!(feature = "ssr") {
+        full.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    } else {
+        full
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -62,9 +83,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Stylesheet id="leptos" href="/pkg/folio.css" />
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
-        <Title formatter=|title: String| {
-            if title.is_empty() { "Folio".to_string() } else { format!("{title} · Folio") }
-        } />
+        <Title formatter=document_title />
         <Meta name="color-scheme" content="light dark" />
         <Link rel="alternate" type_="application/atom+xml" href="/feed.xml" title="Everything, as an Atom feed" />
         <Router>
@@ -76,12 +95,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/articles") view=ArchivePage ssr=SsrMode::Async />
                     <Route path=path!("/articles/:slug") view=ArticlePage ssr=SsrMode::Async />
-                    <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
                     <Route path=path!("/notes") view=NotesPage ssr=SsrMode::Async />
                     <Route path=path!("/notes/:slug") view=NotePage ssr=SsrMode::Async />
+                    <Route path=path!("/summaries") view=SummariesPage ssr=SsrMode::Async />
                     <Route path=path!("/tags") view=TagsPage ssr=SsrMode::Async />
                     <Route path=path!("/tags/:slug") view=TagPage ssr=SsrMode::Async />
-                    <Route path=path!("/summaries") view=SummariesPage ssr=SsrMode::Async />
+                    <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />

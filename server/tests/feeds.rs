@@ -352,7 +352,7 @@ async fn a_tag_feed_holds_every_kind_carrying_the_tag() {
         "SELECT COUNT(*) FROM ({} UNION ALL {} UNION ALL {})",
         tagged("articles", "article_tags", "article_id", "articles/"),
         tagged("notes", "note_tags", "note_id", "notes/"),
-        tagged("summaries", "summary_tags", "summary_id", "summaries#"),
+        tagged("summaries", "summary_tags", "summary_id", "summaries#summary-"),
     );
     // A tag carried by more than one kind.
     let tag: String = sqlx::query_scalar(
@@ -492,7 +492,7 @@ async fn hidden_items_appear_in_no_feed_and_not_in_the_sitemap() {
     for (table, url, rows) in [
         ("articles", "/articles/", &articles),
         ("notes", "/notes/", &notes),
-        ("summaries", "/summaries#", &summaries),
+        ("summaries", "/summaries#summary-", &summaries),
     ] {
         for (sql, (id, slug)) in hide.iter().zip(rows.iter()) {
             sqlx::query(&sql.replace("{t}", table))

@@ -21,7 +21,9 @@ pub async fn list_articles(query: ArchiveQuery) -> Result<Archive, AppError> {
     let state = app_state()?;
     let now = crate::server::clock::now();
     // A slug that cannot exist matches nothing rather than everything.
-    let parse = |s: Option<String>| s.map(|s| Slug::parse(&s).map_or_else(|_| "-".to_owned(), |s| s.to_string()));
+    let parse = |s: Option<String>| {
+        s.map(|s| Slug::parse(&s).map_or_else(|_| "-".to_owned(), |s| s.to_string()))
+    };
     let filter = ArchiveFilter {
         category: parse(query.category),
         tag: parse(query.tag),
@@ -31,10 +33,13 @@ pub async fn list_articles(query: ArchiveQuery) -> Result<Archive, AppError> {
     let categories = articles::category_counts(&state.pool, &now).await?;
     let tags = articles::tag_counts(&state.pool, &now).await?;
     let category = filter.category.as_deref().and_then(|slug| {
-        categories.iter().find(|c| c.slug == slug).map(|c| CategoryRef {
-            slug: c.slug.clone(),
-            name: c.name.clone(),
-        })
+        categories
+            .iter()
+            .find(|c| c.slug == slug)
+            .map(|c| CategoryRef {
+                slug: c.slug.clone(),
+                name: c.name.clone(),
+            })
     });
     let tag = filter.tag.as_deref().and_then(|slug| {
         tags.iter().find(|t| t.slug == slug).map(|t| TagRef {

@@ -133,7 +133,10 @@ mod tests {
     #[test]
     fn page_links_keep_filters() {
         let current = query(&[("tag", "rust"), ("page", "2")]);
-        assert_eq!(page_href("/articles", &current, 3), "/articles?tag=rust&page=3");
+        assert_eq!(
+            page_href("/articles", &current, 3),
+            "/articles?tag=rust&page=3"
+        );
         assert_eq!(page_href("/articles", &current, 1), "/articles?tag=rust");
     }
 

@@ -47,7 +47,9 @@ mod browser {
                 if let Some(heading) = fresh {
                     let _ = heading.set_attribute(SEEN, "");
                     let _ = heading.set_attribute("tabindex", "-1");
-                    if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading) {
+                    if let Ok(heading) =
+                        wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading)
+                    {
                         let _ = heading.focus();
                     }
                     // Let the <title> update land before reading it.

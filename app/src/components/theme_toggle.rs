@@ -66,7 +66,11 @@ mod browser {
     }
 
     pub fn apply(dark: bool) {
-        let (on, off) = if dark { ("dark", "light") } else { ("light", "dark") };
+        let (on, off) = if dark {
+            ("dark", "light")
+        } else {
+            ("light", "dark")
+        };
         if let Some(root) = root() {
             let classes = root.class_list();
             let _ = classes.remove_1(off);

@@ -42,7 +42,12 @@ pub fn ArchivePage() -> impl IntoView {
 
 #[component]
 fn ArchiveView(archive: Archive) -> impl IntoView {
-    let Archive { list, facets, category, tag } = archive;
+    let Archive {
+        list,
+        facets,
+        category,
+        tag,
+    } = archive;
     let filtered = category.is_some() || tag.is_some();
     let mut title = "Articles".to_owned();
     if let Some(category) = &category {
@@ -52,7 +57,10 @@ fn ArchiveView(archive: Archive) -> impl IntoView {
         title = format!("{title} tagged #{}", tag.slug);
     }
     let description = match &category {
-        Some(c) => format!("Articles filed under {} — long-form writing on building software.", c.name),
+        Some(c) => format!(
+            "Articles filed under {} — long-form writing on building software.",
+            c.name
+        ),
         None => "Long-form writing on building software: every article, newest first.".to_owned(),
     };
     let query = use_query_map();

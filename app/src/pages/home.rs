@@ -28,10 +28,18 @@ pub fn HomePage() -> impl IntoView {
 
 #[component]
 fn HomeView(home: Home) -> impl IntoView {
-    let Home { profile, articles, notes, summaries } = home;
+    let Home {
+        profile,
+        articles,
+        notes,
+        summaries,
+    } = home;
     let (title, description) = match &profile {
         Some(p) => (p.name.clone(), format!("{} — {}", p.name, p.headline)),
-        None => ("Home".to_owned(), "Articles, notes and reading summaries.".to_owned()),
+        None => (
+            "Home".to_owned(),
+            "Articles, notes and reading summaries.".to_owned(),
+        ),
     };
     let json_ld = profile.as_ref().map(person_json_ld);
     view! {
@@ -94,7 +102,16 @@ fn SectionHeading(
 
 #[component]
 fn ProfileView(profile: Profile) -> impl IntoView {
-    let Profile { name, headline, bio_html, location, email, links, stack, experience } = profile;
+    let Profile {
+        name,
+        headline,
+        bio_html,
+        location,
+        email,
+        links,
+        stack,
+        experience,
+    } = profile;
     view! {
         <header class="pt-12 pb-2">
             <h1 class="font-serif text-4xl font-semibold tracking-tight sm:text-5xl">{name}</h1>
@@ -142,7 +159,8 @@ fn Role(role: Experience) -> impl IntoView {
     let organisation = if role.url.is_empty() {
         view! { <span>{role.organisation}</span> }.into_any()
     } else {
-        view! { <a href=role.url rel="noopener" class="underline">{role.organisation}</a> }.into_any()
+        view! { <a href=role.url rel="noopener" class="underline">{role.organisation}</a> }
+            .into_any()
     };
     view! {
         <li class="grid gap-1 border-b border-rule py-5 last:border-0 sm:grid-cols-[11rem_minmax(0,1fr)] sm:gap-6 dark:border-night-rule">

@@ -18,11 +18,11 @@ pub fn entry(base: &str, item: FeedEntry) -> Entry {
             item.content_html,
         ),
         // Summaries have no page of their own: they live on the summaries
-        // page under their slug, and point at the article they summarise.
+        // page under `#summary-<slug>`, and point at the article they summarise.
         EntryKind::Summary => {
             let original = item.original.as_ref();
             (
-                format!("{base}/summaries#{}", item.slug),
+                format!("{base}/summaries#summary-{}", item.slug),
                 original.map(|o| o.url.clone()),
                 summary_content(&item),
             )

@@ -53,7 +53,20 @@ impl TestSite {
     }
 
     pub async fn get(&self, uri: &str) -> Page {
-        let request = http::Request::get(uri).body(Body::empty()).unwrap();
+        self.send(http::Request::get(uri).body(Body::empty()).unwrap())
+            .await
+    }
+
+    /// Calls a server function the way the browser does after hydration.
+    pub async fn post_form(&self, uri: &str, form: &str) -> Page {
+        let request = http::Request::post(uri)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Body::from(form.to_owned()))
+            .unwrap();
+        self.send(request).await
+    }
+
+    async fn send(&self, request: http::Request<Body>) -> Page {
         let response = self
             .router
             .clone()

@@ -102,11 +102,13 @@ pub struct ArchiveFilter {
     pub tag: Option<String>,
 }
 
-
 /// Every category, with its count of public articles (zero included, so a
 /// reader can see a category exists even before anything is filed in it).
 #[tracing::instrument(skip(pool))]
-pub async fn category_counts(pool: &SqlitePool, now: &str) -> Result<Vec<FacetOption>, sqlx::Error> {
+pub async fn category_counts(
+    pool: &SqlitePool,
+    now: &str,
+) -> Result<Vec<FacetOption>, sqlx::Error> {
     let rows: Vec<(String, String, i64)> = sqlx::query_as(concat!(
         "SELECT c.slug, c.name, COUNT(a.id) FROM categories c
          LEFT JOIN articles a ON a.category_id = c.id AND ",

@@ -1,0 +1,177 @@
+//! The rule that matters most: drafts, scheduled items whose time has not
+//! come, and deleted items never reach a public response — no page, count,
+//! feed, sitemap, search result or server-function answer. Each test hides
+//! items of every kind under a unique marker, then reads everything a
+//! visitor (or a crawler, or a script calling the API) can read.
+
+mod common;
+
+use common::TestSite;
+
+const STATES: [(&str, &str); 3] = [
+    ("draft", "status = 'draft'"),
+    (
+        "scheduled",
+        "status = 'scheduled', published_at = '2999-01-01T00:00:00Z'",
+    ),
+    ("deleted", "deleted_at = '2026-01-01T00:00:00Z'"),
+];
+
+/// One hidden item: its marker title and the address it would have.
+struct Hidden {
+    marker: String,
+    url: Option<String>,
+}
+
+/// Hides the newest published article, note and summary in each state
+/// and gives each a title no other content has.
+async fn hide_items(site: &TestSite) -> Vec<Hidden> {
+    let mut hidden = Vec::new();
+    for (table, path) in [
+        ("articles", Some("/articles/")),
+        ("notes", Some("/notes/")),
+        ("summaries", None),
+    ] {
+        for (state, set) in STATES {
+            let (id, slug): (i64, String) = sqlx::query_as(&format!(
+                "SELECT id, slug FROM {table} WHERE status = 'published' AND deleted_at IS NULL
+                 ORDER BY published_at DESC LIMIT 1"
+            ))
+            .fetch_one(&site.pool)
+            .await
+            .unwrap();
+            let marker = format!("Zqxmarker {table} {state}");
+            sqlx::query(&format!(
+                "UPDATE {table} SET title = ?, {set} WHERE id = ?"
+            ))
+            .bind(&marker)
+            .bind(id)
+            .execute(&site.pool)
+            .await
+            .unwrap();
+            hidden.push(Hidden {
+                marker,
+                url: path.map(|p| format!("{p}{slug}")),
+            });
+        }
+    }
+    hidden
+}
+
+/// Every public address that lists content, plus the tag pages and feeds.
+async fn public_addresses(site: &TestSite) -> Vec<String> {
+    let mut uris: Vec<String> = [
+        "/",
+        "/articles",
+        "/articles?page=2",
+        "/notes",
+        "/notes?page=2",
+        "/summaries",
+        "/summaries?page=2",
+        "/tags",
+        "/search?q=zqxmarker",
+        "/search?q=Zqxmarker%20articles",
+        "/feed.xml",
+        "/articles/feed.xml",
+        "/notes/feed.xml",
+        "/summaries/feed.xml",
+        "/sitemap.xml",
+    ]
+    .into_iter()
+    .map(str::to_owned)
+    .collect();
+    let tags: Vec<String> = sqlx::query_scalar("SELECT slug FROM tags")
+        .fetch_all(&site.pool)
+        .await
+        .unwrap();
+    for tag in tags {
+        uris.push(format!("/tags/{tag}"));
+        uris.push(format!("/tags/{tag}/feed.xml"));
+        uris.push(format!("/articles?tag={tag}"));
+        uris.push(format!("/summaries?tag={tag}"));
+    }
+    uris
+}
+
+#[tokio::test]
+async fn hidden_items_never_reach_a_public_page_feed_or_search() {
+    let site = TestSite::demo().await;
+    let hidden = hide_items(&site).await;
+    for uri in public_addresses(&site).await {
+        let page = site.get(&uri).await;
+        assert!(
+            page.status == 200 || page.status == 404,
+            "{uri} answered {}",
+            page.status
+        );
+        for item in &hidden {
+            assert!(
+                !page.body.contains(&item.marker),
+                "{} appears on {uri}",
+                item.marker
+            );
+            if let Some(url) = &item.url {
+                assert!(
+                    !page.body.contains(&format!("{url}\"")) && !page.body.contains(&format!("{url}<")),
+                    "{url} is linked from {uri}"
+                );
+            }
+        }
+    }
+    for item in &hidden {
+        if let Some(url) = &item.url {
+            assert_eq!(site.get(url).await.status, 404, "{url}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn hidden_items_never_reach_a_server_function_answer() {
+    let site = TestSite::demo().await;
+    let hidden = hide_items(&site).await;
+    let calls = [
+        ("/api/get_home", String::new()),
+        ("/api/list_articles", "query[page]=1".to_owned()),
+        ("/api/list_notes", "query[page]=1".to_owned()),
+        ("/api/list_summaries", "query[filters][tag]=&query[page]=1".to_owned()),
+        ("/api/list_tags", String::new()),
+        ("/api/search", "query[q]=zqxmarker".to_owned()),
+    ];
+    for (uri, form) in calls {
+        let answer = site.post_form(uri, &form).await;
+        assert_eq!(answer.status, 200, "{uri}: {}", answer.body);
+        for item in &hidden {
+            assert!(!answer.body.contains(&item.marker), "{} in {uri}", item.marker);
+        }
+    }
+    for item in hidden.iter().filter_map(|h| h.url.as_deref()) {
+        let slug = item.rsplit('/').next().unwrap();
+        let (uri, form) = if item.starts_with("/articles/") {
+            ("/api/get_article", format!("slug={slug}"))
+        } else {
+            ("/api/get_note", format!("query[slug]={slug}"))
+        };
+        let answer = site.post_form(uri, &form).await;
+        assert_ne!(answer.status, 200, "{uri} {slug}: {}", answer.body);
+    }
+}
+
+#[tokio::test]
+async fn titles_are_escaped_in_the_document_head() {
+    let site = TestSite::demo().await;
+    sqlx::query(
+        "UPDATE articles SET title = 'Closing </title><script>alert(1)</script> tags'
+         WHERE id = (SELECT id FROM articles WHERE status = 'published' ORDER BY published_at DESC LIMIT 1)",
+    )
+    .execute(&site.pool)
+    .await
+    .unwrap();
+    let slug: String = sqlx::query_scalar("SELECT slug FROM articles WHERE title LIKE 'Closing%'")
+        .fetch_one(&site.pool)
+        .await
+        .unwrap();
+    let page = site.get(&format!("/articles/{slug}")).await;
+    assert_eq!(page.status, 200);
+    assert!(!page.body.contains("<script>alert(1)"), "{}", page.body);
+    assert!(page.body.contains("<title>Closing &lt;/title&gt;&lt;script&gt;"));
+}
