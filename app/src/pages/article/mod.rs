@@ -109,7 +109,7 @@ fn ArticleView(page: ArticleWithLinks, json_ld: String) -> impl IntoView {
                 </header>
                 {long.then(|| view! { <div class="lg:hidden"><FoldedToc toc=toc.clone() /></div> })}
                 <div class="article-body mt-8" node_ref=body_ref inner_html=body_html></div>
-                <p class="sr-only" aria-live="polite">{move || copy_status.get()}</p>
+                <p class="sr-only" role="status" aria-live="polite">{move || copy_status.get()}</p>
                 <PrevNext prev next />
                 <Related related />
             </article>
