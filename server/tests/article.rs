@@ -20,7 +20,10 @@ async fn public_slugs(site: &TestSite) -> Vec<String> {
         "SELECT slug FROM articles WHERE deleted_at IS NULL AND status <> 'draft'
          AND published_at <= {NOW} ORDER BY published_at, id"
     );
-    sqlx::query_scalar(&sql).fetch_all(&site.pool).await.unwrap()
+    sqlx::query_scalar(&sql)
+        .fetch_all(&site.pool)
+        .await
+        .unwrap()
 }
 
 /// Calls the `get_article` server function the way the browser does.
@@ -73,7 +76,9 @@ async fn previous_and_next_follow_publication_order() {
     assert!(first.prev.is_none(), "the oldest article has no previous");
     let last = get_article(&site, slugs.last().unwrap()).await;
     assert!(last.next.is_none(), "the newest article has no next");
-    let last_page = site.get(&format!("/articles/{}", slugs.last().unwrap())).await;
+    let last_page = site
+        .get(&format!("/articles/{}", slugs.last().unwrap()))
+        .await;
     assert!(!last_page.body.contains(r#"rel="next""#));
 }
 
@@ -82,7 +87,12 @@ async fn previous_and_next_skip_unpublished_articles() {
     let site = TestSite::demo().await;
     let slugs = public_slugs(&site).await;
     let middle = &slugs[5];
-    exec(&site, "UPDATE articles SET status = 'draft' WHERE slug = ?", &slugs[4]).await;
+    exec(
+        &site,
+        "UPDATE articles SET status = 'draft' WHERE slug = ?",
+        &slugs[4],
+    )
+    .await;
     exec(
         &site,
         "UPDATE articles SET status = 'scheduled', published_at = '2999-01-01T00:00:00Z' WHERE slug = ?",
@@ -100,7 +110,10 @@ async fn previous_and_next_skip_unpublished_articles() {
     assert_eq!(slug_of(&links.next), Some(slugs[7].as_str()));
     let page = site.get(&format!("/articles/{middle}")).await;
     for hidden in &slugs[3..=4] {
-        assert!(!page.body.contains(&format!("/articles/{hidden}\"")), "{hidden}");
+        assert!(
+            !page.body.contains(&format!("/articles/{hidden}\"")),
+            "{hidden}"
+        );
     }
     assert!(!page.body.contains(&format!("/articles/{}\"", slugs[6])));
 }
@@ -153,7 +166,12 @@ async fn related_articles_share_tags_and_are_public() {
 
     // Hide all three in the three ways an article can be unpublished.
     let shown: Vec<String> = links.related.iter().map(|a| a.slug.clone()).collect();
-    exec(&site, "UPDATE articles SET status = 'draft' WHERE slug = ?", &shown[0]).await;
+    exec(
+        &site,
+        "UPDATE articles SET status = 'draft' WHERE slug = ?",
+        &shown[0],
+    )
+    .await;
     exec(
         &site,
         "UPDATE articles SET status = 'scheduled', published_at = '2999-01-01T00:00:00Z' WHERE slug = ?",
@@ -173,7 +191,10 @@ async fn related_articles_share_tags_and_are_public() {
     }
     let page = site.get(&format!("/articles/{slug}")).await;
     for hidden in &shown {
-        assert!(!page.body.contains(&format!("/articles/{hidden}\"")), "{hidden}");
+        assert!(
+            !page.body.contains(&format!("/articles/{hidden}\"")),
+            "{hidden}"
+        );
     }
 }
 
@@ -213,17 +234,21 @@ async fn the_header_links_the_category_and_shows_readable_dates() {
     let day = &published[..10];
     assert!(page.body.contains(&format!(r#"<time datetime="{day}">"#)));
     assert!(page.body.contains("Oct 14, 2025"), "readable date label");
-    assert!(page.body.contains(r#"href="/tags/go""#), "tags link to their pages");
+    assert!(
+        page.body.contains(r#"href="/tags/go""#),
+        "tags link to their pages"
+    );
 }
 
 #[tokio::test]
 async fn long_articles_get_a_table_of_contents() {
     let site = TestSite::demo().await;
-    let (toc_json,): (String,) =
-        sqlx::query_as("SELECT toc_json FROM articles WHERE slug = 'reading-explain-analyze-calmly'")
-            .fetch_one(&site.pool)
-            .await
-            .unwrap();
+    let (toc_json,): (String,) = sqlx::query_as(
+        "SELECT toc_json FROM articles WHERE slug = 'reading-explain-analyze-calmly'",
+    )
+    .fetch_one(&site.pool)
+    .await
+    .unwrap();
     let toc: Vec<app::domain::TocEntry> = serde_json::from_str(&toc_json).unwrap();
     assert!(toc.len() >= 3);
     let page = site.get("/articles/reading-explain-analyze-calmly").await;
@@ -244,7 +269,10 @@ async fn long_articles_get_a_table_of_contents() {
 
     let short = site.get("/articles/inject-the-clock").await;
     assert_eq!(short.status, 200);
-    assert!(!short.body.contains("On this page"), "short articles have none");
+    assert!(
+        !short.body.contains("On this page"),
+        "short articles have none"
+    );
 }
 
 #[tokio::test]
@@ -257,10 +285,16 @@ async fn structured_data_describes_the_article_and_its_breadcrumbs() {
     let json: serde_json::Value =
         serde_json::from_str(&page.body[start..end].replace("<\\/", "</")).expect("valid JSON");
     let graph = json["@graph"].as_array().expect("@graph");
-    let article = graph.iter().find(|n| n["@type"] == "Article").expect("Article");
+    let article = graph
+        .iter()
+        .find(|n| n["@type"] == "Article")
+        .expect("Article");
     assert_eq!(article["headline"], "Inject the clock");
     assert_eq!(article["datePublished"], "2025-10-14");
-    assert_eq!(article["url"], "http://folio.test/articles/inject-the-clock");
+    assert_eq!(
+        article["url"],
+        "http://folio.test/articles/inject-the-clock"
+    );
     assert_eq!(article["author"]["@type"], "Person");
     assert!(!article["author"]["name"].as_str().unwrap().is_empty());
     let crumbs = graph
@@ -279,7 +313,12 @@ async fn structured_data_describes_the_article_and_its_breadcrumbs() {
 #[tokio::test]
 async fn the_server_function_refuses_unpublished_articles() {
     let site = TestSite::demo().await;
-    exec(&site, "UPDATE articles SET status = 'draft' WHERE slug = ?", "inject-the-clock").await;
+    exec(
+        &site,
+        "UPDATE articles SET status = 'draft' WHERE slug = ?",
+        "inject-the-clock",
+    )
+    .await;
     let request = http::Request::post("/api/get_article")
         .header("content-type", "application/x-www-form-urlencoded")
         .body(Body::from("slug=inject-the-clock"))

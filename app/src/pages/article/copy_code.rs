@@ -17,7 +17,8 @@ const RESET_AFTER_MS: u32 = 2_000;
 const COPY: &str = "Copy";
 const COPIED: &str = "Copied";
 const FAILED_LABEL: &str = "Press Ctrl+C";
-const FAILED_MESSAGE: &str = "Could not copy automatically. The code is selected: press Ctrl+C (⌘C on a Mac) to copy it.";
+const FAILED_MESSAGE: &str =
+    "Could not copy automatically. The code is selected: press Ctrl+C (⌘C on a Mac) to copy it.";
 
 /// Reveals the copy buttons inside `body` and handles their clicks,
 /// telling screen-reader users the outcome through `status`, which the
@@ -65,7 +66,10 @@ fn reveal_buttons(body: &Element) {
         return;
     };
     for index in 0..buttons.length() {
-        if let Some(button) = buttons.item(index).and_then(|n| n.dyn_into::<Element>().ok()) {
+        if let Some(button) = buttons
+            .item(index)
+            .and_then(|n| n.dyn_into::<Element>().ok())
+        {
             let _ = button.remove_attribute("hidden");
         }
     }
@@ -127,8 +131,13 @@ fn copy_via_textarea(text: &str) -> bool {
     let _ = area.set_attribute("readonly", "");
     let _ = area.set_attribute("aria-hidden", "true");
     // Set through the CSSOM, which a strict style-src policy still allows.
-    let style = area.style();
-    for (property, value) in [("position", "fixed"), ("top", "0"), ("left", "0"), ("opacity", "0")] {
+    let style = HtmlElement::style(&area);
+    for (property, value) in [
+        ("position", "fixed"),
+        ("top", "0"),
+        ("left", "0"),
+        ("opacity", "0"),
+    ] {
         let _ = style.set_property(property, value);
     }
     if body.append_child(&area).is_err() {

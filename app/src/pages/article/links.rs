@@ -22,6 +22,7 @@ pub fn PrevNext(prev: Option<ArticleListItem>, next: Option<ArticleListItem>) ->
                 </ul>
             </nav>
         }
+        .into_any()
     })
 }
 
@@ -55,6 +56,7 @@ pub fn Related(related: Vec<ArticleListItem>) -> impl IntoView {
                 </ul>
             </section>
         }
+        .into_any()
     })
 }
 

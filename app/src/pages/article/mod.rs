@@ -15,7 +15,7 @@ use super::LoadError;
 use crate::api::get_article;
 use crate::components::page_meta::{PageMeta, SiteResource};
 use crate::components::tag_list::TagList;
-use crate::domain::{dates::day_label, ArticleDetail, ArticleWithLinks};
+use crate::domain::{dates::day_label, ArticleDetail, ArticleWithLinks, CategoryRef, TagRef};
 use json_ld::{article_json_ld, Publisher};
 use links::{PrevNext, Related};
 use toc::{FoldedToc, SideToc, MIN_ENTRIES};
@@ -84,29 +84,7 @@ fn ArticleView(page: ArticleWithLinks, json_ld: String) -> impl IntoView {
         <PageMeta title=title.clone() description=dek.clone() path=format!("/articles/{slug}") og_type="article" json_ld />
         <div class=layout>
             <article class="min-w-0">
-                <header class="border-b border-rule pb-8 dark:border-night-rule">
-                    <p class="flex flex-wrap gap-x-2 text-sm text-muted dark:text-night-muted">
-                        <a
-                            href=format!("/articles?category={}", category.slug)
-                            class="font-semibold text-accent hover:underline dark:text-night-accent"
-                        >
-                            {category.name}
-                        </a>
-                        <span aria-hidden="true">"·"</span>
-                        <span>{format!("{reading_minutes} min read")}</span>
-                    </p>
-                    <h1 class="mt-3 font-serif text-4xl font-semibold leading-tight tracking-tight text-balance sm:text-5xl">
-                        {title}
-                    </h1>
-                    <p class="mt-4 text-xl text-muted dark:text-night-muted">{dek}</p>
-                    <p class="mt-6 flex flex-wrap gap-x-4 text-sm text-muted dark:text-night-muted">
-                        <span>"Published " <time datetime=published.clone()>{day_label(&published)}</time></span>
-                        {updated.map(|day| view! { <span>"Updated " <time datetime=day.clone()>{day_label(&day)}</time></span> })}
-                    </p>
-                    <div class="mt-4">
-                        <TagList tags />
-                    </div>
-                </header>
+                <ArticleHeader category title dek published updated reading_minutes tags />
                 {long.then(|| view! { <div class="lg:hidden"><FoldedToc toc=toc.clone() /></div> })}
                 <div class="article-body mt-8" node_ref=body_ref inner_html=body_html></div>
                 <p class="sr-only" role="status" aria-live="polite">{move || copy_status.get()}</p>
@@ -120,4 +98,45 @@ fn ArticleView(page: ArticleWithLinks, json_ld: String) -> impl IntoView {
             })}
         </div>
     }
+    .into_any()
+}
+
+/// Category, title, dek, dates, reading time and tags.
+#[component]
+fn ArticleHeader(
+    category: CategoryRef,
+    title: String,
+    dek: String,
+    /// `YYYY-MM-DD`
+    published: String,
+    updated: Option<String>,
+    reading_minutes: u32,
+    tags: Vec<TagRef>,
+) -> impl IntoView {
+    view! {
+        <header class="border-b border-rule pb-8 dark:border-night-rule">
+            <p class="flex flex-wrap gap-x-2 text-sm text-muted dark:text-night-muted">
+                <a
+                    href=format!("/articles?category={}", category.slug)
+                    class="font-semibold text-accent hover:underline dark:text-night-accent"
+                >
+                    {category.name}
+                </a>
+                <span aria-hidden="true">"·"</span>
+                <span>{format!("{reading_minutes} min read")}</span>
+            </p>
+            <h1 class="mt-3 font-serif text-4xl font-semibold leading-tight tracking-tight text-balance sm:text-5xl">
+                {title}
+            </h1>
+            <p class="mt-4 text-xl text-muted dark:text-night-muted">{dek}</p>
+            <p class="mt-6 flex flex-wrap gap-x-4 text-sm text-muted dark:text-night-muted">
+                <span>"Published " <time datetime=published.clone()>{day_label(&published)}</time></span>
+                {updated.map(|day| view! { <span>"Updated " <time datetime=day.clone()>{day_label(&day)}</time></span> })}
+            </p>
+            <div class="mt-4">
+                <TagList tags />
+            </div>
+        </header>
+    }
+    .into_any()
 }

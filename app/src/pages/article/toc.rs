@@ -44,6 +44,7 @@ pub fn SideToc(toc: Vec<TocEntry>) -> impl IntoView {
             <TocList toc />
         </nav>
     }
+    .into_any()
 }
 
 #[component]
@@ -60,6 +61,7 @@ pub fn FoldedToc(toc: Vec<TocEntry>) -> impl IntoView {
             </details>
         </nav>
     }
+    .into_any()
 }
 
 #[component]
@@ -86,6 +88,7 @@ fn TocList(toc: Vec<TocEntry>) -> impl IntoView {
                 .collect_view()}
         </ol>
     }
+    .into_any()
 }
 
 #[component]
@@ -130,11 +133,7 @@ mod tests {
             .collect();
         assert_eq!(
             shape,
-            [
-                ("preface", vec![]),
-                ("a", vec!["a1", "a2"]),
-                ("b", vec![])
-            ]
+            [("preface", vec![]), ("a", vec!["a1", "a2"]), ("b", vec![])]
         );
     }
 }
