@@ -41,7 +41,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <HydrationScripts options />
                 <MetaTags />
             </head>
-            <body class="min-h-screen bg-paper text-ink antialiased">
+            <body class="min-h-screen bg-paper text-ink antialiased dark:bg-night dark:text-night-ink">
                 <App />
             </body>
         </html>

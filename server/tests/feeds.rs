@@ -352,7 +352,12 @@ async fn a_tag_feed_holds_every_kind_carrying_the_tag() {
         "SELECT COUNT(*) FROM ({} UNION ALL {} UNION ALL {})",
         tagged("articles", "article_tags", "article_id", "articles/"),
         tagged("notes", "note_tags", "note_id", "notes/"),
-        tagged("summaries", "summary_tags", "summary_id", "summaries#summary-"),
+        tagged(
+            "summaries",
+            "summary_tags",
+            "summary_id",
+            "summaries#summary-"
+        ),
     );
     // A tag carried by more than one kind.
     let tag: String = sqlx::query_scalar(

@@ -41,14 +41,12 @@ async fn hide_items(site: &TestSite) -> Vec<Hidden> {
             .await
             .unwrap();
             let marker = format!("Zqxmarker {table} {state}");
-            sqlx::query(&format!(
-                "UPDATE {table} SET title = ?, {set} WHERE id = ?"
-            ))
-            .bind(&marker)
-            .bind(id)
-            .execute(&site.pool)
-            .await
-            .unwrap();
+            sqlx::query(&format!("UPDATE {table} SET title = ?, {set} WHERE id = ?"))
+                .bind(&marker)
+                .bind(id)
+                .execute(&site.pool)
+                .await
+                .unwrap();
             hidden.push(Hidden {
                 marker,
                 url: path.map(|p| format!("{p}{slug}")),
@@ -112,7 +110,8 @@ async fn hidden_items_never_reach_a_public_page_feed_or_search() {
             );
             if let Some(url) = &item.url {
                 assert!(
-                    !page.body.contains(&format!("{url}\"")) && !page.body.contains(&format!("{url}<")),
+                    !page.body.contains(&format!("{url}\""))
+                        && !page.body.contains(&format!("{url}<")),
                     "{url} is linked from {uri}"
                 );
             }
@@ -133,7 +132,10 @@ async fn hidden_items_never_reach_a_server_function_answer() {
         ("/api/get_home", String::new()),
         ("/api/list_articles", "query[page]=1".to_owned()),
         ("/api/list_notes", "query[page]=1".to_owned()),
-        ("/api/list_summaries", "query[filters][tag]=&query[page]=1".to_owned()),
+        (
+            "/api/list_summaries",
+            "query[filters][tag]=&query[page]=1".to_owned(),
+        ),
         ("/api/list_tags", String::new()),
         ("/api/search", "query[q]=zqxmarker".to_owned()),
     ];
@@ -141,13 +143,17 @@ async fn hidden_items_never_reach_a_server_function_answer() {
         let answer = site.post_form(uri, &form).await;
         assert_eq!(answer.status, 200, "{uri}: {}", answer.body);
         for item in &hidden {
-            assert!(!answer.body.contains(&item.marker), "{} in {uri}", item.marker);
+            assert!(
+                !answer.body.contains(&item.marker),
+                "{} in {uri}",
+                item.marker
+            );
         }
     }
     for item in hidden.iter().filter_map(|h| h.url.as_deref()) {
         let slug = item.rsplit('/').next().unwrap();
         let (uri, form) = if item.starts_with("/articles/") {
-            ("/api/get_article", format!("slug={slug}"))
+            ("/api/get_article", format!("query[slug]={slug}"))
         } else {
             ("/api/get_note", format!("query[slug]={slug}"))
         };
@@ -173,5 +179,7 @@ async fn titles_are_escaped_in_the_document_head() {
     let page = site.get(&format!("/articles/{slug}")).await;
     assert_eq!(page.status, 200);
     assert!(!page.body.contains("<script>alert(1)"), "{}", page.body);
-    assert!(page.body.contains("<title>Closing &lt;/title&gt;&lt;script&gt;"));
+    assert!(page
+        .body
+        .contains("<title>Closing &lt;/title&gt;&lt;script&gt;"));
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::AppError;
-use crate::domain::{Archive, ArticleDetail};
+use crate::domain::{Archive, ArticleWithLinks};
 
 /// The archive query, as the URL carries it: `/articles?category=&tag=&page=`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -11,6 +11,12 @@ pub struct ArchiveQuery {
     pub category: Option<String>,
     pub tag: Option<String>,
     pub page: Option<u32>,
+}
+
+/// Which article to read: `/articles/:slug`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ArticleQuery {
+    pub slug: String,
 }
 
 #[server(endpoint = "list_articles")]
@@ -66,13 +72,28 @@ pub async fn list_articles(query: ArchiveQuery) -> Result<Archive, AppError> {
     })
 }
 
+/// One public article with its neighbours and related articles; all four
+/// lookups see the same "now", so they agree on what is public.
 #[server(endpoint = "get_article")]
-pub async fn get_article(slug: String) -> Result<ArticleDetail, AppError> {
+pub async fn get_article(query: ArticleQuery) -> Result<ArticleWithLinks, AppError> {
     use crate::domain::Slug;
     use crate::server::{db, state::app_state};
-    let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound)?;
+    let slug = Slug::parse(&query.slug).map_err(|_| AppError::NotFound)?;
     let state = app_state()?;
-    db::articles::find_published(&state.pool, &crate::server::clock::now(), &slug)
+    let pool = &state.pool;
+    let now = crate::server::clock::now();
+    let article = db::articles::find_published(pool, &now, &slug)
         .await?
-        .ok_or(AppError::NotFound)
+        .ok_or(AppError::NotFound)?;
+    let (prev, next, related) = tokio::try_join!(
+        db::article_links::previous(pool, &now, &slug),
+        db::article_links::next(pool, &now, &slug),
+        db::article_links::related(pool, &now, &slug),
+    )?;
+    Ok(ArticleWithLinks {
+        article,
+        prev,
+        next,
+        related,
+    })
 }

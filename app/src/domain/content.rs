@@ -53,6 +53,21 @@ pub struct ArticleDetail {
     pub toc: Vec<TocEntry>,
 }
 
+/// An article with the ways out of it: the neighbours in publication
+/// order and the articles that share the most tags with it. Kept apart from
+/// `ArticleDetail` so that loading one article and linking it to others
+/// stay separate queries.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleWithLinks {
+    pub article: ArticleDetail,
+    /// The article published just before this one.
+    pub prev: Option<ArticleListItem>,
+    /// The article published just after this one.
+    pub next: Option<ArticleListItem>,
+    /// Up to three articles with the most tags in common, newest first among equals.
+    pub related: Vec<ArticleListItem>,
+}
+
 /// A page of the archive.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticlePage {

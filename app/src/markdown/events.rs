@@ -302,7 +302,7 @@ impl Rewriter {
         if level <= HeadingLevel::H4 {
             let id = self.ids.unique(&headings::slugify(&text));
             out[heading.start] = Event::Start(heading_tag(level, Some(id.clone())));
-            out.push(Event::InlineHtml(headings::anchor_html(&id).into()));
+            out.push(Event::InlineHtml(headings::anchor_html(&id, &text).into()));
             if level <= HeadingLevel::H3 {
                 self.toc.push(TocEntry {
                     level: level as u8,

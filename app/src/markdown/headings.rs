@@ -3,6 +3,8 @@
 
 use std::collections::HashSet;
 
+use super::sanitize::escape_text;
+
 /// Hands out ids unique within one document. Footnotes draw from the same
 /// pool as headings so that no two elements can ever share an id.
 #[derive(Default)]
@@ -49,10 +51,14 @@ pub(crate) fn slugify(text: &str) -> String {
     slug
 }
 
-/// The trailing `#` link appended inside h2–h4. `id` comes from `slugify`
-/// and so never needs escaping.
-pub(crate) fn anchor_html(id: &str) -> String {
-    format!(r##"<a class="heading-anchor" href="#{id}" aria-label="Link to this section">#</a>"##)
+/// The trailing `#` link appended inside h2–h4. Its visible text is only a
+/// `#`, so it carries a name of its own that says which section it links
+/// to; otherwise a screen reader's list of links would be a column of
+/// identical "Link to this section" entries. `id` comes from `slugify` and
+/// never needs escaping; `text` is the heading's plain text and does.
+pub(crate) fn anchor_html(id: &str, text: &str) -> String {
+    let label = escape_text(&format!("Link to section: {text}"));
+    format!(r##"<a class="heading-anchor" href="#{id}" aria-label="{label}">#</a>"##)
 }
 
 #[cfg(test)]
@@ -88,7 +94,16 @@ mod tests {
         let html = render("## Why WAL mode?\n").html;
         assert_eq!(
             html.trim(),
-            r##"<h2 id="why-wal-mode">Why WAL mode?<a class="heading-anchor" href="#why-wal-mode" aria-label="Link to this section" rel="noopener noreferrer">#</a></h2>"##
+            r##"<h2 id="why-wal-mode">Why WAL mode?<a class="heading-anchor" href="#why-wal-mode" aria-label="Link to section: Why WAL mode?" rel="noopener noreferrer">#</a></h2>"##
+        );
+    }
+
+    #[test]
+    fn anchor_names_its_section_and_escapes_it() {
+        let html = render("## Tom & \"Jerry\" <3\n").html;
+        assert!(
+            html.contains(r#"aria-label="Link to section: Tom &amp; &quot;Jerry&quot; &lt;3""#),
+            "{html}"
         );
     }
 

@@ -1,6 +1,7 @@
 //! All of Folio's SQL lives under this module. Functions take a pool or a
 //! transaction, return wire types or row types, and never leak SQL upward.
 
+pub mod article_links;
 pub mod articles;
 pub mod feeds;
 pub mod home;
