@@ -2,6 +2,10 @@
 //! components and server functions, compiled for the server (`ssr`) and the
 //! browser (`hydrate`).
 
+// Typed views nest deeply; hydrating a whole page needs more than the
+// default 128 levels when the compiler computes their layout.
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod components;
 pub mod domain;

@@ -5,7 +5,13 @@
 use leptos::prelude::*;
 use leptos_router::{hooks::use_query_map, params::ParamsMap};
 
-use crate::domain::{Facet, PAGE_PARAM};
+use crate::domain::{query_string, Facet, PAGE_PARAM};
+
+/// `path` followed by the query string of `query`.
+fn with_query(path: &str, query: &ParamsMap) -> String {
+    let pairs = query.into_iter().map(|(k, v)| (k.as_ref(), v));
+    format!("{path}{}", query_string(pairs))
+}
 
 /// `path` with the current query, `param` set to `value` (or removed when
 /// `None`) and the page number dropped.
@@ -16,7 +22,7 @@ pub fn filter_href(path: &str, query: &ParamsMap, param: &str, value: Option<&st
     if let Some(value) = value {
         query.insert(param.to_owned(), value.to_owned());
     }
-    format!("{path}{}", query.to_query_string())
+    with_query(path, &query)
 }
 
 /// `path` with the current query and page `page` (page 1 is the bare list).
@@ -26,7 +32,7 @@ pub fn page_href(path: &str, query: &ParamsMap, page: u32) -> String {
     if page > 1 {
         query.insert(PAGE_PARAM, page.to_string());
     }
-    format!("{path}{}", query.to_query_string())
+    with_query(path, &query)
 }
 
 #[component]

@@ -24,38 +24,17 @@ impl SummaryFilters {
     /// The same filters as a query string (`?category=…&tag=…`), or an empty
     /// string when none is set; used for the feed link of the current view.
     pub fn query_string(&self) -> String {
-        let pairs: Vec<String> = SUMMARY_FILTER_PARAMS
-            .iter()
-            .zip([&self.category, &self.tag, &self.source])
-            .filter_map(|(key, value)| {
-                value
-                    .as_deref()
-                    .map(|v| format!("{key}={}", encode_component(v)))
-            })
-            .collect();
-        if pairs.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", pairs.join("&"))
-        }
+        super::query_string(
+            SUMMARY_FILTER_PARAMS
+                .iter()
+                .zip([&self.category, &self.tag, &self.source])
+                .filter_map(|(key, value)| value.as_deref().map(|v| (*key, v))),
+        )
     }
 
     pub fn is_empty(&self) -> bool {
         self.category.is_none() && self.tag.is_none() && self.source.is_none()
     }
-}
-
-/// Percent-encodes everything but the characters a slug is made of.
-fn encode_component(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            other => format!("%{other:02X}"),
-        })
-        .collect()
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::LoadError;
 use crate::api::get_home;
 use crate::components::{article_row::ArticleRow, page_meta::PageMeta};
-use crate::domain::{dates, Experience, Home, NoteTeaser, Profile, SummaryTeaser};
+use crate::domain::{dates, Experience, Home, NoteTeaser, Profile, StackGroup, SummaryTeaser};
 
 /// How many titles each role of the timeline lists before "and N more".
 const WRITING_PER_ROLE: usize = 3;
@@ -127,28 +127,48 @@ fn ProfileView(profile: Profile) -> impl IntoView {
                 <li><a href=format!("mailto:{email}") class="text-accent underline dark:text-night-accent">"Email"</a></li>
             })}
         </ul>
-        {(!stack.is_empty()).then(|| view! {
-            <section aria-labelledby="tech-stack" class="mt-14">
-                <h2 id="tech-stack" class="border-b border-rule pb-2 font-serif text-2xl font-semibold dark:border-night-rule">"Tech stack"</h2>
-                <dl class="mt-4 grid gap-x-8 gap-y-4 sm:grid-cols-2 lg:grid-cols-3">
-                    {stack.into_iter().map(|group| view! {
-                        <div>
-                            <dt class="font-mono text-xs uppercase tracking-widest text-muted dark:text-night-muted">{group.name}</dt>
-                            <dd class="mt-1">{group.items.join(" · ")}</dd>
-                        </div>
-                    }).collect_view()}
-                </dl>
-            </section>
-        })}
-        {(!experience.is_empty()).then(|| view! {
-            <section aria-labelledby="experience" class="mt-14">
-                <h2 id="experience" class="border-b border-rule pb-2 font-serif text-2xl font-semibold dark:border-night-rule">"Experience"</h2>
-                <ol class="mt-2">
-                    {experience.into_iter().map(|role| view! { <Role role /> }).collect_view()}
-                </ol>
-            </section>
-        })}
+        <TechStack stack />
+        <Timeline experience />
     }
+}
+
+/// Each section erases its view type (`into_any`): nested deeply enough,
+/// the typed views of a whole page exceed the compiler's recursion limit.
+#[component]
+fn TechStack(stack: Vec<StackGroup>) -> impl IntoView {
+    if stack.is_empty() {
+        return ().into_any();
+    }
+    view! {
+        <section aria-labelledby="tech-stack" class="mt-14">
+            <h2 id="tech-stack" class="border-b border-rule pb-2 font-serif text-2xl font-semibold dark:border-night-rule">"Tech stack"</h2>
+            <dl class="mt-4 grid gap-x-8 gap-y-4 sm:grid-cols-2 lg:grid-cols-3">
+                {stack.into_iter().map(|group| view! {
+                    <div>
+                        <dt class="font-mono text-xs uppercase tracking-widest text-muted dark:text-night-muted">{group.name}</dt>
+                        <dd class="mt-1">{group.items.join(" · ")}</dd>
+                    </div>
+                }).collect_view()}
+            </dl>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn Timeline(experience: Vec<Experience>) -> impl IntoView {
+    if experience.is_empty() {
+        return ().into_any();
+    }
+    view! {
+        <section aria-labelledby="experience" class="mt-14">
+            <h2 id="experience" class="border-b border-rule pb-2 font-serif text-2xl font-semibold dark:border-night-rule">"Experience"</h2>
+            <ol class="mt-2">
+                {experience.into_iter().map(|role| view! { <Role role /> }).collect_view()}
+            </ol>
+        </section>
+    }
+    .into_any()
 }
 
 #[component]
@@ -185,6 +205,7 @@ fn Role(role: Experience) -> impl IntoView {
             </div>
         </li>
     }
+    .into_any()
 }
 
 #[component]

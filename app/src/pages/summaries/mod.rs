@@ -9,7 +9,10 @@ use leptos_router::{hooks::use_query_map, params::ParamsMap};
 
 use super::LoadError;
 use crate::api::{list_summaries, SummariesQuery};
-use crate::components::{filter_rail::FilterRail, page_meta::PageMeta};
+use crate::components::{
+    filter_rail::{page_href, FilterRail},
+    page_meta::PageMeta,
+};
 use crate::domain::{SummaryFilters, SummaryListing, PAGE_PARAM};
 use day::DayGroup;
 use status::{ActiveFilters, EmptyState, Pager};
@@ -81,21 +84,10 @@ fn meta_of(listing: &SummaryListing, query: &ParamsMap) -> (String, String) {
     let title = if listing.active.is_empty() {
         "Summaries".to_owned()
     } else {
-        // leptos_meta writes <title> text unescaped on the server, so the
-        // characters that could end it are left out of names shown there.
-        let values: Vec<String> = listing
-            .active
-            .iter()
-            .map(|a| a.value.replace(['<', '>', '&'], ""))
-            .collect();
+        let values: Vec<&str> = listing.active.iter().map(|a| a.value.as_str()).collect();
         format!("Summaries: {}", values.join(", "))
     };
-    let mut canonical = query.clone();
-    canonical.remove(PAGE_PARAM);
-    if listing.page > 1 {
-        canonical.insert(PAGE_PARAM.to_owned(), listing.page.to_string());
-    }
-    (title, format!("{PATH}{}", canonical.to_query_string()))
+    (title, page_href(PATH, query, listing.page))
 }
 
 #[component]
