@@ -68,7 +68,7 @@ test.describe("archive filters", () => {
       await page.getByRole("navigation", { name: "Pagination" }).getByRole("link", { name: /Older/ }).click();
       await expect(page).toHaveURL(/page=2/);
       await expect(page.getByText(/Page 2 of \d+/)).toBeVisible();
-      await page.getByRole("navigation", { name: "Filters" }).getByRole("link", { name: /^Frontend/ }).click();
+      await page.getByRole("navigation", { name: "Filters" }).getByRole("link", { name: /^Frontend & Web/ }).click();
       await expect(page).toHaveURL(/\/articles\?category=frontend$/);
       await expect(page.getByRole("list", { name: "Active filters" })).toContainText("Frontend");
     });

@@ -31,12 +31,12 @@ test.describe("copying code", () => {
     await expect(button).toHaveText("Copy");
     await button.click();
     await expect(button).toHaveText("Copied");
-    await expect(page.getByRole("status")).toHaveText("Copied");
+    await expect(page.getByRole("main").getByRole("status")).toHaveText("Copied");
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain(MIDDLE.code);
     // The label and the announcement reset, so the next copy is heard again.
     await expect(button).toHaveText("Copy", { timeout: 5_000 });
-    await expect(page.getByRole("status")).toHaveText("");
+    await expect(page.getByRole("main").getByRole("status")).toHaveText("");
   });
 
   test("without the Clipboard API the fallback still copies and announces", async ({ page }) => {
@@ -50,7 +50,7 @@ test.describe("copying code", () => {
     const button = firstCopyButton(page);
     await button.click();
     await expect(button).toHaveText("Copied");
-    await expect(page.getByRole("status")).toHaveText("Copied");
+    await expect(page.getByRole("main").getByRole("status")).toHaveText("Copied");
     await expect(button).toBeFocused();
     const copied = await page.evaluate(() => (window as any).__clipboard.readText());
     expect(copied).toContain(MIDDLE.code);
@@ -64,7 +64,7 @@ test.describe("copying code", () => {
     await expect(page).toHaveURL(new RegExp(`/articles/${OLDER.slug}$`));
     await expect(page.getByRole("heading", { level: 1, name: OLDER.title })).toBeVisible();
     await firstCopyButton(page).click();
-    await expect(page.getByRole("status")).toHaveText("Copied");
+    await expect(page.getByRole("main").getByRole("status")).toHaveText("Copied");
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(OLDER.code);
 
     await links.getByRole("link", { name: /Next article/ }).click();

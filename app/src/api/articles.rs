@@ -6,7 +6,10 @@ use super::AppError;
 use crate::domain::{Archive, ArticleWithLinks};
 
 /// The archive query, as the URL carries it: `/articles?category=&tag=&page=`.
+/// A query with nothing set is sent as no fields at all, hence the defaults
+/// here and on the server function's argument.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct ArchiveQuery {
     pub category: Option<String>,
     pub tag: Option<String>,
@@ -20,7 +23,7 @@ pub struct ArticleQuery {
 }
 
 #[server(endpoint = "list_articles")]
-pub async fn list_articles(query: ArchiveQuery) -> Result<Archive, AppError> {
+pub async fn list_articles(#[server(default)] query: ArchiveQuery) -> Result<Archive, AppError> {
     use crate::domain::{CategoryRef, Facet, Slug, TagRef};
     use crate::server::db::articles::{self, ArchiveFilter};
     use crate::server::state::app_state;

@@ -7,6 +7,7 @@ use crate::domain::{NoteDetail, NotePage};
 
 /// Which page of the newest-first notes list.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct NotesQuery {
     pub page: Option<u32>,
 }
@@ -18,7 +19,7 @@ pub struct NoteQuery {
 }
 
 #[server(endpoint = "list_notes")]
-pub async fn list_notes(query: NotesQuery) -> Result<NotePage, AppError> {
+pub async fn list_notes(#[server(default)] query: NotesQuery) -> Result<NotePage, AppError> {
     use crate::server::{clock, db, state::app_state};
     let state = app_state()?;
     let page = query.page.unwrap_or(1).max(1);

@@ -7,12 +7,13 @@ use crate::domain::SearchResults;
 
 /// The search box's one field, as it arrives in `/search?q=`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct SearchQuery {
     pub q: String,
 }
 
 #[server(endpoint = "search")]
-pub async fn search(query: SearchQuery) -> Result<SearchResults, AppError> {
+pub async fn search(#[server(default)] query: SearchQuery) -> Result<SearchResults, AppError> {
     use crate::domain::{SearchTerms, MAX_QUERY_CHARS};
     use crate::server::{clock, db, state::app_state};
     let shown: String = query.q.trim().chars().take(MAX_QUERY_CHARS).collect();

@@ -7,13 +7,16 @@ use crate::domain::{SummaryFilters, SummaryListing};
 
 /// The summaries page's query string, as the page read it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct SummariesQuery {
     pub filters: SummaryFilters,
     pub page: Option<u32>,
 }
 
 #[server(endpoint = "list_summaries")]
-pub async fn list_summaries(query: SummariesQuery) -> Result<SummaryListing, AppError> {
+pub async fn list_summaries(
+    #[server(default)] query: SummariesQuery,
+) -> Result<SummaryListing, AppError> {
     use crate::server::{clock, db, state::app_state};
     let state = app_state()?;
     let filters = normalise(query.filters);

@@ -14,6 +14,7 @@ pub const SUMMARIES_PER_PAGE: u32 = 50;
 
 /// What the reader asked for: each filter is a slug from the query string.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SummaryFilters {
     pub category: Option<String>,
     pub tag: Option<String>,

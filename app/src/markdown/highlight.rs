@@ -64,7 +64,8 @@ pub(crate) fn code_block_html(info: Option<&str>, code: &str) -> String {
             // `hidden` is lifted by the page script, so without JavaScript
             // there is no button that does nothing.
             r#"<button type="button" class="copy-code" data-copy-code hidden>Copy</button></div>"#,
-            r#"<pre><code class="language-{label}">{body}</code></pre></div>"#,
+            // Focusable so a keyboard can scroll a long line into view.
+            r#"<pre tabindex="0"><code class="language-{label}">{body}</code></pre></div>"#,
             "\n"
         ),
         label = label,
@@ -197,7 +198,7 @@ mod tests {
                 r#"<div class="code-block" data-lang="rust">"#,
                 r#"<div class="code-header"><span class="code-lang">rust</span>"#,
                 r#"<button type="button" class="copy-code" data-copy-code="" hidden="">Copy</button></div>"#,
-                r#"<pre><code class="language-rust"><span class="hl-source hl-rust">"#,
+                r#"<pre tabindex="0"><code class="language-rust"><span class="hl-source hl-rust">"#,
             )),
             "{html}"
         );

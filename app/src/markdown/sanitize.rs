@@ -111,7 +111,7 @@ const TAG_ATTRIBUTES: &[(&str, &[&str])] = &[
     ("img", &["src", "alt", "loading"]),
     ("input", &["type", "checked", "disabled"]),
     ("ol", &["start"]),
-    ("pre", &["class"]),
+    ("pre", &["class", "tabindex"]),
     ("span", &["class"]),
     ("sup", &["class", "id"]),
     ("td", &["class", "colspan", "rowspan"]),
