@@ -158,6 +158,10 @@ async fn a_title_hit_outranks_a_body_only_hit() {
     let title_at = body.find("/articles/in-title").expect("title hit listed");
     let body_at = body.find("/articles/body-only").expect("body hit listed");
     assert!(title_at < body_at, "the title hit comes first");
+    assert!(
+        body.contains("Why <mark>quokka</mark> matters"),
+        "the matching word is marked in the title too"
+    );
 }
 
 #[tokio::test]

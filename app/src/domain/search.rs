@@ -72,6 +72,8 @@ impl HitKind {
 pub struct SearchHit {
     pub kind: HitKind,
     pub title: String,
+    /// The title, escaped, with the matching words in `<mark>`.
+    pub title_html: String,
     /// Where the title links: the article or note page, or for a summary
     /// the original it summarises (summaries have no page of their own).
     pub url: String,

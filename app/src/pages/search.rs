@@ -185,11 +185,13 @@ fn HitList(hits: Vec<SearchHit>) -> impl IntoView {
 fn HitRow(hit: SearchHit) -> impl IntoView {
     let SearchHit {
         kind,
-        title,
+        title_html,
         url,
         snippet_html,
         date,
+        ..
     } = hit;
+    let marks = "[&_mark]:rounded-sm [&_mark]:bg-amber-200 [&_mark]:text-ink dark:[&_mark]:bg-amber-300/30 dark:[&_mark]:text-night-ink";
     view! {
         <li class="py-5">
             <article>
@@ -199,12 +201,14 @@ fn HitRow(hit: SearchHit) -> impl IntoView {
                     <time datetime=date.clone()>{dates::day_label(&date)}</time>
                 </p>
                 <h2 class="mt-1 font-serif text-xl font-semibold leading-snug">
-                    <a href=url class="hover:text-accent hover:underline dark:hover:text-night-accent">
-                        {title}
-                    </a>
+                    <a
+                        href=url
+                        class=format!("hover:text-accent hover:underline dark:hover:text-night-accent {marks}")
+                        inner_html=title_html
+                    ></a>
                 </h2>
                 <p
-                    class="mt-1 text-muted dark:text-night-muted [&_mark]:rounded-sm [&_mark]:bg-amber-200 [&_mark]:text-ink dark:[&_mark]:bg-amber-300/30 dark:[&_mark]:text-night-ink"
+                    class=format!("mt-1 text-muted dark:text-night-muted {marks}")
                     inner_html=snippet_html
                 ></p>
             </article>

@@ -23,6 +23,8 @@ struct HitRow {
     title: String,
     original_url: String,
     date: String,
+    /// The indexed copy of the title, matches wrapped in sentinels.
+    title_marked: String,
     snippet: String,
     total: i64,
 }
@@ -63,6 +65,7 @@ pub async fn search(
              ORDER BY rank, date DESC LIMIT ?
          )
          SELECT top.kind, top.slug, top.title, top.original_url, top.date, top.total,
+                highlight(search_index, 0, char(57344), char(57345)) AS title_marked,
                 snippet(search_index, 1, char(57344), char(57345), '…', 24) AS snippet
          FROM top JOIN search_index ON search_index.rowid = top.doc
          WHERE search_index MATCH ?
@@ -102,6 +105,7 @@ fn hit_of(row: HitRow) -> Option<SearchHit> {
         kind,
         title: row.title,
         url,
+        title_html: mark_snippet(&row.title_marked),
         snippet_html: mark_snippet(&row.snippet),
         date,
     })
