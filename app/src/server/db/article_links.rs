@@ -5,40 +5,14 @@
 
 use sqlx::SqlitePool;
 
-use crate::domain::{dates, ArticleListItem, CategoryRef, Slug};
+use super::articles::ListRow;
+use crate::domain::{ArticleListItem, Slug};
 use crate::public;
 
 /// How many related articles the page shows at most.
 pub const RELATED_LIMIT: i64 = 3;
 
-#[derive(sqlx::FromRow)]
-struct LinkRow {
-    slug: String,
-    title: String,
-    dek: String,
-    category_slug: String,
-    category_name: String,
-    published_at: String,
-    reading_minutes: i64,
-}
-
-impl From<LinkRow> for ArticleListItem {
-    fn from(row: LinkRow) -> Self {
-        Self {
-            published: dates::day_of(&row.published_at).unwrap_or_default(),
-            slug: row.slug,
-            title: row.title,
-            dek: row.dek,
-            category: CategoryRef {
-                slug: row.category_slug,
-                name: row.category_name,
-            },
-            reading_minutes: u32::try_from(row.reading_minutes).unwrap_or(1),
-        }
-    }
-}
-
-/// Columns of a `LinkRow`, for article alias `a` joined to category `c`.
+/// Columns of a `ListRow`, for article alias `a` joined to category `c`.
 macro_rules! link_columns {
     () => {
         "SELECT a.slug, a.title, a.dek, c.slug AS category_slug, c.name AS category_name,
@@ -56,7 +30,7 @@ pub async fn previous(
     now: &str,
     slug: &Slug,
 ) -> Result<Option<ArticleListItem>, sqlx::Error> {
-    let row: Option<LinkRow> = sqlx::query_as(concat!(
+    let row: Option<ListRow> = sqlx::query_as(concat!(
         link_columns!(),
         " WHERE (a.published_at, a.id) < (SELECT published_at, id FROM articles WHERE slug = ?)
             AND ",
@@ -77,7 +51,7 @@ pub async fn next(
     now: &str,
     slug: &Slug,
 ) -> Result<Option<ArticleListItem>, sqlx::Error> {
-    let row: Option<LinkRow> = sqlx::query_as(concat!(
+    let row: Option<ListRow> = sqlx::query_as(concat!(
         link_columns!(),
         " WHERE (a.published_at, a.id) > (SELECT published_at, id FROM articles WHERE slug = ?)
             AND ",
@@ -99,7 +73,7 @@ pub async fn related(
     now: &str,
     slug: &Slug,
 ) -> Result<Vec<ArticleListItem>, sqlx::Error> {
-    let rows: Vec<LinkRow> = sqlx::query_as(concat!(
+    let rows: Vec<ListRow> = sqlx::query_as(concat!(
         link_columns!(),
         " JOIN article_tags shared ON shared.article_id = a.id
           WHERE shared.tag_id IN (

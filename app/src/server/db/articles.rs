@@ -19,8 +19,9 @@ macro_rules! filtered {
     };
 }
 
+/// One article as lists show it; other list queries select the same columns.
 #[derive(sqlx::FromRow)]
-struct ListRow {
+pub(super) struct ListRow {
     slug: String,
     title: String,
     dek: String,

@@ -3,9 +3,9 @@
 
 use sqlx::SqlitePool;
 
+use super::articles::ListRow;
 use crate::domain::{
-    dates, ArticleListItem, CategoryRef, Slug, TagCount, TagDetail, TagRef, TaggedNote,
-    TaggedSummary,
+    dates, ArticleListItem, Slug, TagCount, TagDetail, TagRef, TaggedNote, TaggedSummary,
 };
 use crate::public;
 
@@ -84,23 +84,12 @@ pub async fn find_with_items(
     }))
 }
 
-#[derive(sqlx::FromRow)]
-struct ArticleRow {
-    slug: String,
-    title: String,
-    dek: String,
-    category_slug: String,
-    category_name: String,
-    published_at: String,
-    reading_minutes: i64,
-}
-
 async fn articles_tagged(
     pool: &SqlitePool,
     now: &str,
     tag_id: i64,
 ) -> Result<Vec<ArticleListItem>, sqlx::Error> {
-    let rows: Vec<ArticleRow> = sqlx::query_as(concat!(
+    let rows: Vec<ListRow> = sqlx::query_as(concat!(
         "SELECT a.slug, a.title, a.dek, c.slug AS category_slug, c.name AS category_name,
                 a.published_at, a.reading_minutes
          FROM article_tags x JOIN articles a ON a.id = x.article_id
@@ -113,20 +102,7 @@ async fn articles_tagged(
     .bind(now)
     .fetch_all(pool)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|row| ArticleListItem {
-            published: dates::day_of(&row.published_at).unwrap_or_default(),
-            slug: row.slug,
-            title: row.title,
-            dek: row.dek,
-            category: CategoryRef {
-                slug: row.category_slug,
-                name: row.category_name,
-            },
-            reading_minutes: u32::try_from(row.reading_minutes).unwrap_or(1),
-        })
-        .collect())
+    Ok(rows.into_iter().map(Into::into).collect())
 }
 
 async fn notes_tagged(
