@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::ArticleListItem;
+use crate::domain::{dates, ArticleListItem};
 
 #[component]
 pub fn ArticleRow(article: ArticleListItem) -> impl IntoView {
@@ -11,7 +11,7 @@ pub fn ArticleRow(article: ArticleListItem) -> impl IntoView {
         <li class="py-6">
             <article>
                 <p class="flex flex-wrap gap-x-2 text-sm text-muted dark:text-night-muted">
-                    <time datetime=article.published.clone()>{article.published.clone()}</time>
+                    <time datetime=article.published.clone()>{dates::day_label(&article.published)}</time>
                     <span aria-hidden="true">"·"</span>
                     <span>{article.category.name.clone()}</span>
                     <span aria-hidden="true">"·"</span>

@@ -12,7 +12,7 @@ use crate::components::{
     article_row::ArticleRow,
     page_meta::{PageMeta, SiteResource},
 };
-use crate::domain::{TagDetail, TaggedNote, TaggedSummary};
+use crate::domain::{dates, TagDetail, TaggedNote, TaggedSummary};
 
 #[component]
 pub fn TagPage() -> impl IntoView {
@@ -121,7 +121,7 @@ fn NoteRow(note: TaggedNote) -> impl IntoView {
         <li class="py-4">
             <a href=format!("/notes/{}", note.slug) class="font-semibold hover:underline">{note.title}</a>
             <p class="text-sm text-muted dark:text-night-muted">
-                <time datetime=note.published.clone()>{note.published.clone()}</time>
+                <time datetime=note.published.clone()>{dates::day_label(&note.published)}</time>
             </p>
         </li>
     }
@@ -137,7 +137,7 @@ fn SummaryRow(summary: TaggedSummary) -> impl IntoView {
             <p class="text-sm text-muted dark:text-night-muted">
                 <span>{summary.source_name}</span>
                 <span aria-hidden="true">" · "</span>
-                <time datetime=summary.day.clone()>{summary.day.clone()}</time>
+                <time datetime=summary.day.clone()>{dates::day_label(&summary.day)}</time>
             </p>
         </li>
     }
