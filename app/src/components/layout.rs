@@ -32,7 +32,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <a href="/" class="font-serif text-xl font-semibold tracking-tight no-underline">
                     <Transition fallback=|| "Folio">{brand}</Transition>
                 </a>
-                <nav aria-label="Main">
+                <nav aria-label="Main" class="order-last w-full sm:order-none sm:w-auto">
                     <ul class="flex flex-wrap gap-x-5 gap-y-1 text-sm">
                         {NAV
                             .iter()
