@@ -41,6 +41,10 @@ mod tests {
         assert_eq!(excerpt("short  text", 40), "short text");
         assert_eq!(excerpt("one two three four five", 12), "one two…");
         assert_eq!(excerpt("ééééé ééééé ééééé", 8), "ééééé…");
+        assert_eq!(excerpt("  A short note. ", 280), "A short note.");
+        assert_eq!(excerpt("one two, three four", 12), "one two…");
+        assert_eq!(excerpt("abcdefghij", 4), "abcd…");
+        assert_eq!(excerpt("ééé ééé", 5), "ééé…");
     }
 
     fn words(n: usize) -> String {

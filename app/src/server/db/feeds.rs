@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use sqlx::SqlitePool;
 
 use crate::domain::{CategoryRef, Slug, TagRef};
+use crate::markdown::excerpt;
 use crate::public;
 
 pub use filters::{filter_names, find_tag, FilterNames};
@@ -251,46 +252,11 @@ fn entry(kind: EntryKind, row: EntryRow, tags: &mut HashMap<i64, Vec<TagRef>>) -
         tags: tags.remove(&row.id).unwrap_or_default(),
         slug: row.slug,
         title: row.title,
-        summary: shorten(&row.summary, SUMMARY_CHARS),
+        summary: excerpt(&row.summary, SUMMARY_CHARS),
         content_html: row.content_html,
         published_at: row.published_at,
         updated_at: row.updated_at,
         category,
         original,
-    }
-}
-
-/// Cuts `text` at the last word boundary within `max` characters and marks
-/// the cut with an ellipsis.
-fn shorten(text: &str, max: usize) -> String {
-    let text = text.trim();
-    if text.chars().count() <= max {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(max).collect();
-    let kept = match cut.rfind(char::is_whitespace) {
-        Some(end) => &cut[..end],
-        None => cut.as_str(),
-    };
-    format!(
-        "{}…",
-        kept.trim_end_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::shorten;
-
-    #[test]
-    fn short_text_is_kept_whole() {
-        assert_eq!(shorten("  A short note. ", 280), "A short note.");
-    }
-
-    #[test]
-    fn long_text_is_cut_at_a_word() {
-        assert_eq!(shorten("one two, three four", 12), "one two…");
-        assert_eq!(shorten("abcdefghij", 4), "abcd…");
-        assert_eq!(shorten("ééé ééé", 5), "ééé…");
     }
 }
