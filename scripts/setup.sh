@@ -29,8 +29,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 
 if ! cargo leptos --version 2>/dev/null | grep -q " $CARGO_LEPTOS_VERSION"; then
-  step "Installing cargo-leptos $CARGO_LEPTOS_VERSION (takes ~20 minutes once per machine)"
-  cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads
+  step "Installing cargo-leptos $CARGO_LEPTOS_VERSION (once per machine)"
+  # cargo-leptos's own release profile (fat LTO, one codegen unit) made this
+  # step take ~20 minutes on two cores. A build tool does not need that:
+  # thin local LTO, parallel codegen and opt-level 1 cut it to a fraction.
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_DEBUG=false \
+  CARGO_PROFILE_RELEASE_STRIP=true CARGO_PROFILE_RELEASE_INCREMENTAL=false \
+    cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads
 fi
 
 if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then

@@ -25,6 +25,7 @@ use leptos_router::{
 
 use components::layout::{SiteFooter, SiteHeader};
 use components::route_announcer::RouteAnnouncer;
+use pages::admin::{DashboardPage, EditorPage, HistoryPage, LoginPage};
 use pages::{
     ArchivePage, ArticlePage, HomePage, NotFound, NotePage, NotesPage, SearchPage, SummariesPage,
     TagPage, TagsPage,
@@ -105,6 +106,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tags") view=TagsPage ssr=SsrMode::Async />
                     <Route path=path!("/tags/:slug") view=TagPage ssr=SsrMode::Async />
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
+                    // The author's area: every page checks the session on
+                    // the server before showing anything but the sign-in form.
+                    <Route path=path!("/admin/login") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin") view=DashboardPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/new/:kind") view=EditorPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/edit/:kind/:id") view=EditorPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/history/:kind/:id") view=HistoryPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />

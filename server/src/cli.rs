@@ -35,6 +35,36 @@ pub enum Command {
     Migrate(DbArgs),
     /// Load the demo site into an empty database, then exit.
     Demo(DbArgs),
+    /// Add an author, change a password, or list authors.
+    User(UserArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct UserArgs {
+    #[command(subcommand)]
+    pub command: UserCommand,
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
+#[derive(Debug, Subcommand, Clone)]
+pub enum UserCommand {
+    /// Create an author; the password is prompted for without echo.
+    Add {
+        name: String,
+        /// Read the password from the first line of standard input (for scripts)
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Change an author's password and end all of their sessions.
+    Passwd {
+        name: String,
+        /// Read the password from the first line of standard input (for scripts)
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// List authors with their number of live sessions.
+    List,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -86,6 +116,30 @@ mod tests {
         assert!(matches!(
             command,
             Command::Serve(ServeArgs { addr: Some(_), .. })
+        ));
+    }
+
+    #[test]
+    fn user_commands_parse() {
+        let command = Cli::parse_from([
+            "folio",
+            "user",
+            "add",
+            "ada",
+            "--password-stdin",
+            "--db",
+            "x.db",
+        ])
+        .into_command();
+        assert!(matches!(
+            command,
+            Command::User(UserArgs {
+                command: UserCommand::Add {
+                    password_stdin: true,
+                    ..
+                },
+                ..
+            })
         ));
     }
 }

@@ -1,11 +1,14 @@
 //! The server: builds the axum router around the Leptos app, so `main` stays
 //! short and tests can drive the whole stack without a socket.
 
+mod admin;
 pub mod cli;
 pub mod config;
 mod discovery;
+mod origin;
 mod routes;
 pub mod telemetry;
+pub mod users;
 
 use std::{error::Error, path::Path, sync::Arc};
 
@@ -32,10 +35,12 @@ pub async fn prepare(settings: &Settings) -> Result<AppState, BoxError> {
         leptos_options: leptos_options(settings),
         pool,
         site: Arc::new(settings.site.clone()),
+        generation: Arc::default(),
+        sign_in_limits: Arc::default(),
     })
 }
 
-async fn open_database(path: &Path) -> Result<sqlx::SqlitePool, BoxError> {
+pub(crate) async fn open_database(path: &Path) -> Result<sqlx::SqlitePool, BoxError> {
     let pool = db::connect(path)
         .await
         .map_err(|e| format!("cannot open the database {}: {e}", path.display()))?;
@@ -67,8 +72,9 @@ pub async fn serve(args: ServeArgs) -> Result<(), BoxError> {
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", settings.addr))?;
     let local = listener.local_addr()?;
-    println!("Folio is serving {} at http://{local}", settings.site.title);
-    axum::serve(listener, router(state))
+    println!("{} at http://{local}", settings.site.title);
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     Ok(())

@@ -11,6 +11,7 @@ async fn main() -> std::process::ExitCode {
         Command::Serve(args) => folio_server::serve(args).await,
         Command::Migrate(args) => folio_server::migrate(args).await,
         Command::Demo(args) => folio_server::load_demo(args).await,
+        Command::User(args) => folio_server::users::run(args).await,
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

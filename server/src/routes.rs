@@ -1,7 +1,14 @@
-//! The router: the Leptos pages and server functions, static assets, the
-//! feeds, sitemap and robots.txt, and a health check.
+//! The router: the Leptos pages and server functions, sign-in and sign-out,
+//! static assets, the feeds, sitemap and robots.txt, and a health check.
 
-use axum::{routing::get, Router};
+use axum::{
+    extract::Request,
+    http::{header, HeaderValue},
+    middleware::{self, Next},
+    response::Response,
+    routing::get,
+    Router,
+};
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::compression::CompressionLayer;
@@ -18,6 +25,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .merge(crate::discovery::routes())
+        .merge(crate::admin::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(shell_options.clone())
         })
@@ -25,6 +33,27 @@ pub fn router(state: AppState) -> Router {
             AppState,
             _,
         >(context, shell))
+        .layer(middleware::from_fn(admin_never_cached))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::origin::same_origin_only,
+        ))
         .layer(CompressionLayer::new())
         .with_state(state)
+}
+
+/// Admin pages depend on the session: no shared cache may keep them, and
+/// search engines have no business with them.
+async fn admin_never_cached(request: Request, next: Next) -> Response {
+    let admin = request.uri().path() == "/admin" || request.uri().path().starts_with("/admin/");
+    let mut response = next.run(request).await;
+    if admin {
+        let headers = response.headers_mut();
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
+        );
+        headers.insert("x-robots-tag", HeaderValue::from_static("noindex"));
+    }
+    response
 }

@@ -11,6 +11,9 @@ pub enum AppError {
     NotFound,
     #[error("{0}")]
     Invalid(String),
+    /// No signed-in author; the response status is 401.
+    #[error("Please sign in to continue.")]
+    Unauthorized,
     #[error("Something went wrong on our side. Please try again in a moment.")]
     Internal,
     #[error("The request could not be completed: {0}")]

@@ -1,6 +1,7 @@
 //! Server functions: thin wrappers that parse input, call the data layer
 //! and map its errors once, at this boundary.
 
+pub mod admin;
 pub mod articles;
 pub mod error;
 pub mod home;
@@ -10,6 +11,7 @@ pub mod site;
 pub mod summaries;
 pub mod tags;
 
+pub use admin::*;
 pub use articles::*;
 pub use error::AppError;
 pub use home::*;

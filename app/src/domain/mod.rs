@@ -4,7 +4,9 @@
 pub mod archive;
 pub mod content;
 pub mod dates;
+pub mod editor;
 pub mod facets;
+pub mod links;
 pub mod notes;
 pub mod profile;
 pub mod search;
@@ -14,6 +16,7 @@ pub mod tags;
 
 pub use archive::Archive;
 pub use content::*;
+pub use editor::*;
 pub use facets::*;
 pub use notes::*;
 pub use profile::*;

@@ -52,11 +52,12 @@ const NO_LANGUAGE: &str = "text";
 pub(crate) fn code_block_html(info: Option<&str>, code: &str) -> String {
     let lang = info.and_then(language_label);
     let label = lang.as_deref().unwrap_or(NO_LANGUAGE);
-    let body = lang
-        .as_deref()
-        .and_then(find_syntax)
-        .and_then(|syntax| highlight(syntax, code))
-        .unwrap_or_else(|| escape_text(code));
+    let body = memo::get_or_insert(label, code, || {
+        lang.as_deref()
+            .and_then(find_syntax)
+            .and_then(|syntax| highlight(syntax, code))
+            .unwrap_or_else(|| escape_text(code))
+    });
     format!(
         concat!(
             r#"<div class="code-block" data-lang="{label}">"#,
@@ -90,6 +91,13 @@ fn language_label(info: &str) -> Option<String> {
     safe.then_some(word)
 }
 
+/// The fence label of a code block whose language was named but that the
+/// highlighter does not know (so it would be shown as plain text).
+pub(crate) fn unknown_language(info: &str) -> Option<String> {
+    let lang = language_label(info)?;
+    (!PLAIN.contains(&lang.as_str()) && find_syntax(&lang).is_none()).then_some(lang)
+}
+
 fn find_syntax(lang: &str) -> Option<&'static SyntaxReference> {
     if PLAIN.contains(&lang) {
         return None;
@@ -99,6 +107,65 @@ fn find_syntax(lang: &str) -> Option<&'static SyntaxReference> {
         .find(|(alias, _)| *alias == lang)
         .map_or(lang, |(_, target)| target);
     SYNTAXES.find_syntax_by_token(token)
+}
+
+/// Highlighted code blocks, memoised by (language, SHA-256 of the code).
+/// The editor's preview renders the whole document after every pause in
+/// typing; with this, editing prose never runs syntect again for blocks
+/// that did not change. Bounded: emptied when it grows past `CAPACITY`.
+mod memo {
+    use std::collections::HashMap;
+    use std::sync::{LazyLock, Mutex};
+
+    use sha2::{Digest, Sha256};
+
+    const CAPACITY: usize = 2048;
+
+    type Key = (String, [u8; 32]);
+    static BLOCKS: LazyLock<Mutex<HashMap<Key, String>>> = LazyLock::new(Default::default);
+
+    pub fn get_or_insert(lang: &str, code: &str, render: impl FnOnce() -> String) -> String {
+        let key = (lang.to_owned(), Sha256::digest(code.as_bytes()).into());
+        if let Some(hit) = BLOCKS.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            return hit.clone();
+        }
+        let html = render();
+        let mut blocks = BLOCKS.lock().unwrap_or_else(|e| e.into_inner());
+        if blocks.len() >= CAPACITY {
+            blocks.clear();
+        }
+        blocks.insert(key, html.clone());
+        html
+    }
+}
+
+#[cfg(test)]
+mod memo_tests {
+    use super::*;
+
+    #[test]
+    fn a_block_is_highlighted_once_per_language_and_code() {
+        let code = "fn memo_probe_4471() {}\n";
+        let first = memo::get_or_insert("memo-probe", code, || "rendered".to_owned());
+        let again = memo::get_or_insert("memo-probe", code, || panic!("rendered twice"));
+        assert_eq!((first.as_str(), again.as_str()), ("rendered", "rendered"));
+        // Another language or other code is another block.
+        let other = memo::get_or_insert("memo-probe-2", code, || "other".to_owned());
+        assert_eq!(other, "other");
+        let html = code_block_html(Some("rust"), "let memo_probe = 1;\n");
+        assert_eq!(html, code_block_html(Some("rust"), "let memo_probe = 1;\n"));
+        assert!(html.contains("hl-"), "{html}");
+    }
+
+    #[test]
+    fn unknown_languages_are_named() {
+        assert_eq!(unknown_language("rust"), None);
+        assert_eq!(unknown_language("text"), None);
+        assert_eq!(
+            unknown_language("klingon-script").as_deref(),
+            Some("klingon-script")
+        );
+    }
 }
 
 /// `None` if syntect fails on this input, so the caller falls back to

@@ -68,6 +68,25 @@ pub fn render_inline(markdown: &str) -> String {
     unwrap_single_paragraph(&html).unwrap_or(html)
 }
 
+/// The fence labels of code blocks in `markdown` that would not be
+/// highlighted because the highlighter does not know their language;
+/// the editor warns about them before publishing. Each label once.
+#[must_use]
+pub fn unknown_languages(markdown: &str) -> Vec<String> {
+    use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
+    let mut found: Vec<String> = Vec::new();
+    for event in Parser::new(markdown) {
+        if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = event {
+            if let Some(lang) = highlight::unknown_language(&info) {
+                if !found.contains(&lang) {
+                    found.push(lang);
+                }
+            }
+        }
+    }
+    found
+}
+
 fn unwrap_single_paragraph(html: &str) -> Option<String> {
     let inner = html.trim().strip_prefix("<p>")?.strip_suffix("</p>")?;
     // A closing tag inside means several blocks (`<p>a</p><h2>…</h2><p>b</p>`).

@@ -1,5 +1,6 @@
 //! One module per page: its resources and its view.
 
+pub mod admin;
 mod archive;
 mod article;
 mod breadcrumbs;

@@ -7,7 +7,9 @@ use leptos::config::LeptosOptions;
 use leptos::prelude::use_context;
 use sqlx::SqlitePool;
 
+use super::auth::rate_limit::SignInLimits;
 use super::config::SiteConfig;
+use super::generation::ContentGeneration;
 use crate::api::AppError;
 
 #[derive(Clone, FromRef)]
@@ -15,6 +17,10 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub pool: SqlitePool,
     pub site: Arc<SiteConfig>,
+    /// Bumped by every content write; what page caches key on.
+    pub generation: Arc<ContentGeneration>,
+    /// Failed sign-ins per address and per account.
+    pub sign_in_limits: Arc<SignInLimits>,
 }
 
 /// The state, as a server function sees it through Leptos' context.

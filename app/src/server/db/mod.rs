@@ -3,6 +3,7 @@
 
 pub mod article_links;
 pub mod articles;
+pub mod authoring;
 pub mod feeds;
 pub mod home;
 pub mod notes;

@@ -1,0 +1,72 @@
+//! The author's pages under `/admin`. The gate asks the server who is
+//! signed in while the page is rendered there, so an anonymous visitor gets
+//! the sign-in form in the first response and no admin data is ever sent
+//! to them; the author-only server functions check again on every call.
+
+mod dashboard;
+pub mod editor;
+mod history;
+mod login;
+
+pub use dashboard::DashboardPage;
+pub use editor::EditorPage;
+pub use history::HistoryPage;
+pub use login::LoginPage;
+
+use leptos::prelude::*;
+use leptos_meta::Meta;
+use leptos_router::hooks::use_location;
+
+use crate::api::whoami;
+
+/// Shows `children` to a signed-in author and the sign-in form to anyone else.
+#[component]
+pub fn AdminGate(children: ChildrenFn) -> impl IntoView {
+    let who = Resource::new(|| (), |_| whoami());
+    let children = StoredValue::new(children);
+    let location = use_location();
+    view! {
+        <Meta name="robots" content="noindex" />
+        <Suspense fallback=|| view! { <p class="py-8">"Checking who you are…"</p> }>
+            {move || Suspend::new(async move {
+                match who.await {
+                    Ok(Some(name)) => {
+                        provide_context(AuthorName(name));
+                        children.with_value(|c| c()).into_any()
+                    }
+                    Ok(None) => {
+                        let next = location.pathname.get_untracked();
+                        view! { <login::SignInForm next /> }.into_any()
+                    }
+                    Err(error) => view! { <crate::pages::LoadError error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The signed-in author's display name, for the admin bar.
+#[derive(Clone, Debug)]
+pub struct AuthorName(pub String);
+
+/// The admin bar and the page's title around an admin page's content.
+#[component]
+pub fn AdminFrame(title: &'static str, children: Children) -> impl IntoView {
+    let name = use_context::<AuthorName>().map(|a| a.0).unwrap_or_default();
+    view! {
+        <crate::components::page_meta::PageMeta title description="Folio's author area." path="/admin" />
+        <nav aria-label="Author" class="mt-4 flex flex-wrap items-center justify-between gap-3 rounded border border-rule px-4 py-2 text-sm dark:border-night-rule">
+            <ul class="flex flex-wrap gap-x-4 gap-y-1">
+                <li><a href="/admin" class="font-semibold underline">"Dashboard"</a></li>
+                <li><a href="/admin/new/article" class="underline">"New article"</a></li>
+                <li><a href="/admin/new/note" class="underline">"New note"</a></li>
+                <li><a href="/admin/new/summary" class="underline">"New summary"</a></li>
+            </ul>
+            <form method="post" action="/admin/logout" class="flex items-center gap-3">
+                <span class="text-muted dark:text-night-muted">{format!("Signed in as {name}")}</span>
+                <button type="submit" class="rounded border border-rule px-2 py-1 font-semibold dark:border-night-rule">"Sign out"</button>
+            </form>
+        </nav>
+        {children()}
+    }
+}

@@ -1,0 +1,245 @@
+//! One save of one item, inside the caller's transaction: taxonomy found or
+//! created by slug, the row inserted or updated only if its version is the
+//! one the editor started from, its tags replaced, its revision kept.
+
+use super::{revisions, table, tag_table};
+use crate::domain::{ItemKind, Slug, Status};
+use crate::server::db::write::{Term, Tx};
+
+/// What the markdown renderer made of the body, computed before the
+/// transaction so the write lock is held only for writing.
+#[derive(Clone, Debug)]
+pub struct RenderedBody {
+    pub html: String,
+    pub text: String,
+    pub toc_json: String,
+    pub reading_minutes: u32,
+}
+
+/// A validated item, ready to store.
+#[derive(Clone, Debug)]
+pub struct Prepared {
+    pub kind: ItemKind,
+    pub id: Option<i64>,
+    pub base_version: i64,
+    pub slug: Slug,
+    pub title: String,
+    pub dek: String,
+    pub body_md: String,
+    pub rendered: RenderedBody,
+    pub category: Option<Term>,
+    pub tags: Vec<Term>,
+    pub status: Status,
+    pub published_at: Option<String>,
+    pub source: Option<Term>,
+    pub original_url: String,
+    pub day: String,
+    pub explicit: bool,
+    pub user_id: i64,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Written {
+    Saved {
+        id: i64,
+        version: i64,
+    },
+    /// The row has moved past `base_version`; nothing was written.
+    Conflict,
+    /// No such item.
+    Missing,
+}
+
+#[tracing::instrument(skip_all, fields(kind = ?item.kind, id = ?item.id))]
+pub async fn save(tx: &mut Tx<'_>, item: &Prepared, now: &str) -> Result<Written, sqlx::Error> {
+    let category_id = match &item.category {
+        Some(term) => Some(find_or_create(tx, "categories", term).await?),
+        None => None,
+    };
+    let source_id = match &item.source {
+        Some(term) => Some(find_or_create(tx, "sources", term).await?),
+        None => None,
+    };
+    let written = match item.id {
+        None => Some(insert(tx, item, category_id, source_id, now).await?),
+        Some(id) => update(tx, item, id, category_id, source_id, now).await?,
+    };
+    let Some((id, version)) = written else {
+        let exists: Option<i64> =
+            sqlx::query_scalar(&format!("SELECT id FROM {} WHERE id = ?", table(item.kind)))
+                .bind(item.id)
+                .fetch_optional(&mut **tx)
+                .await?;
+        return Ok(if exists.is_some() {
+            Written::Conflict
+        } else {
+            Written::Missing
+        });
+    };
+    replace_tags(tx, item.kind, id, &item.tags).await?;
+    if item.kind.has_history() {
+        revisions::record(tx, item, id, now).await?;
+    }
+    Ok(Written::Saved { id, version })
+}
+
+async fn insert(
+    tx: &mut Tx<'_>,
+    item: &Prepared,
+    category_id: Option<i64>,
+    source_id: Option<i64>,
+    now: &str,
+) -> Result<(i64, i64), sqlx::Error> {
+    let r = &item.rendered;
+    let query = match item.kind {
+        ItemKind::Article => sqlx::query_as::<_, (i64, i64)>(
+            "INSERT INTO articles (slug, title, dek, body_md, body_html, body_text, toc_json,
+                 reading_minutes, category_id, status, published_at, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, version",
+        )
+        .bind(item.slug.as_str())
+        .bind(&item.title)
+        .bind(&item.dek)
+        .bind(&item.body_md)
+        .bind(&r.html)
+        .bind(&r.text)
+        .bind(&r.toc_json)
+        .bind(i64::from(r.reading_minutes))
+        .bind(category_id),
+        ItemKind::Note => sqlx::query_as::<_, (i64, i64)>(
+            "INSERT INTO notes (slug, title, body_md, body_html, body_text, status, published_at,
+                 created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, version",
+        )
+        .bind(item.slug.as_str())
+        .bind(&item.title)
+        .bind(&item.body_md)
+        .bind(&r.html)
+        .bind(&r.text),
+        ItemKind::Summary => sqlx::query_as::<_, (i64, i64)>(
+            "INSERT INTO summaries (slug, title, body_md, body_html, source_id, original_url,
+                 category_id, day, status, published_at, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, version",
+        )
+        .bind(item.slug.as_str())
+        .bind(&item.title)
+        .bind(&item.body_md)
+        .bind(&r.html)
+        .bind(source_id)
+        .bind(&item.original_url)
+        .bind(category_id)
+        .bind(&item.day),
+    };
+    query
+        .bind(item.status.as_str())
+        .bind(&item.published_at)
+        .bind(now)
+        .bind(now)
+        .fetch_one(&mut **tx)
+        .await
+}
+
+/// `None` when the row is not at `base_version` (or does not exist).
+async fn update(
+    tx: &mut Tx<'_>,
+    item: &Prepared,
+    id: i64,
+    category_id: Option<i64>,
+    source_id: Option<i64>,
+    now: &str,
+) -> Result<Option<(i64, i64)>, sqlx::Error> {
+    let r = &item.rendered;
+    let query = match item.kind {
+        ItemKind::Article => sqlx::query_as::<_, (i64, i64)>(
+            "UPDATE articles SET slug = ?, title = ?, dek = ?, body_md = ?, body_html = ?, body_text = ?,
+                 toc_json = ?, reading_minutes = ?, category_id = ?, status = ?, published_at = ?,
+                 updated_at = ?, version = version + 1
+             WHERE id = ? AND version = ? RETURNING id, version",
+        )
+        .bind(item.slug.as_str())
+        .bind(&item.title)
+        .bind(&item.dek)
+        .bind(&item.body_md)
+        .bind(&r.html)
+        .bind(&r.text)
+        .bind(&r.toc_json)
+        .bind(i64::from(r.reading_minutes))
+        .bind(category_id),
+        ItemKind::Note => sqlx::query_as::<_, (i64, i64)>(
+            "UPDATE notes SET slug = ?, title = ?, body_md = ?, body_html = ?, body_text = ?,
+                 status = ?, published_at = ?, updated_at = ?, version = version + 1
+             WHERE id = ? AND version = ? RETURNING id, version",
+        )
+        .bind(item.slug.as_str())
+        .bind(&item.title)
+        .bind(&item.body_md)
+        .bind(&r.html)
+        .bind(&r.text),
+        ItemKind::Summary => sqlx::query_as::<_, (i64, i64)>(
+            "UPDATE summaries SET slug = ?, title = ?, body_md = ?, body_html = ?, source_id = ?,
+                 original_url = ?, category_id = ?, day = ?, status = ?, published_at = ?,
+                 updated_at = ?, version = version + 1
+             WHERE id = ? AND version = ? RETURNING id, version",
+        )
+        .bind(item.slug.as_str())
+        .bind(&item.title)
+        .bind(&item.body_md)
+        .bind(&r.html)
+        .bind(source_id)
+        .bind(&item.original_url)
+        .bind(category_id)
+        .bind(&item.day),
+    };
+    query
+        .bind(item.status.as_str())
+        .bind(&item.published_at)
+        .bind(now)
+        .bind(id)
+        .bind(item.base_version)
+        .fetch_optional(&mut **tx)
+        .await
+}
+
+/// The id of the category or source with this slug, created with the
+/// author's spelling of its name when it is new. An existing name is kept.
+async fn find_or_create(tx: &mut Tx<'_>, table: &str, term: &Term) -> Result<i64, sqlx::Error> {
+    let existing: Option<i64> =
+        sqlx::query_scalar(&format!("SELECT id FROM {table} WHERE slug = ?"))
+            .bind(term.slug.as_str())
+            .fetch_optional(&mut **tx)
+            .await?;
+    if let Some(id) = existing {
+        return Ok(id);
+    }
+    sqlx::query_scalar(&format!(
+        "INSERT INTO {table} (slug, name) VALUES (?, ?) RETURNING id"
+    ))
+    .bind(term.slug.as_str())
+    .bind(&term.name)
+    .fetch_one(&mut **tx)
+    .await
+}
+
+async fn replace_tags(
+    tx: &mut Tx<'_>,
+    kind: ItemKind,
+    id: i64,
+    tags: &[Term],
+) -> Result<(), sqlx::Error> {
+    let (join, column) = tag_table(kind);
+    sqlx::query(&format!("DELETE FROM {join} WHERE {column} = ?"))
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    for term in tags {
+        let tag_id = find_or_create(tx, "tags", term).await?;
+        sqlx::query(&format!(
+            "INSERT OR IGNORE INTO {join} ({column}, tag_id) VALUES (?, ?)"
+        ))
+        .bind(id)
+        .bind(tag_id)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
