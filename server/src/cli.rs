@@ -70,10 +70,10 @@ pub enum UserCommand {
 #[derive(Debug, Args, Clone)]
 pub struct DbArgs {
     /// SQLite database file, created on first run [default: data/folio.db, or [server].db of the config file]
-    #[arg(long, env = "FOLIO_DB")]
+    #[arg(long, env = "FOLIO_DB", global = true)]
     pub db: Option<PathBuf>,
     /// Settings file with [site] and [server] tables [default: ./Leptos.toml when present]
-    #[arg(long, env = "FOLIO_CONFIG")]
+    #[arg(long, env = "FOLIO_CONFIG", global = true)]
     pub config: Option<PathBuf>,
 }
 

@@ -14,6 +14,7 @@ use folio_server::config::Settings;
 pub struct TestSite {
     pub router: Router,
     pub pool: sqlx::SqlitePool,
+    pub db: PathBuf,
     _dir: tempfile::TempDir,
 }
 
@@ -21,6 +22,32 @@ pub struct Page {
     pub status: u16,
     pub body: String,
     pub content_type: String,
+    pub headers: http::HeaderMap,
+}
+
+/// The author every signed-in test uses, and their password.
+pub const AUTHOR: &str = "ada";
+pub const PASSWORD: &str = "correct horse battery staple";
+
+impl Page {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// The `name=value` part of the session cookie this response set.
+    pub fn session_cookie(&self) -> Option<String> {
+        self.headers
+            .get_all(http::header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|c| c.contains("folio_session=") && !c.contains("Max-Age=0"))
+            .and_then(|c| c.split(';').next())
+            .map(str::to_owned)
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
 }
 
 impl TestSite {
@@ -35,12 +62,17 @@ impl TestSite {
     }
 
     async fn start(demo: bool) -> Self {
+        Self::start_at(demo, "http://folio.test").await
+    }
+
+    /// A demo site whose public address is `base_url` (https changes the cookie).
+    pub async fn start_at(demo: bool, base_url: &str) -> Self {
         let dir = tempfile::tempdir().expect("temporary folder");
         let settings = Settings {
             addr: "127.0.0.1:0".parse().unwrap(),
             db: dir.path().join("folio.db"),
             demo,
-            site: app::server::config::SiteConfig::default().with_base_url("http://folio.test"),
+            site: app::server::config::SiteConfig::default().with_base_url(base_url),
             site_root: PathBuf::from(dir.path()),
         };
         let state = folio_server::prepare(&settings).await.expect("site starts");
@@ -48,6 +80,7 @@ impl TestSite {
         Self {
             router: folio_server::router(state),
             pool,
+            db: dir.path().join("folio.db"),
             _dir: dir,
         }
     }
@@ -66,7 +99,49 @@ impl TestSite {
         self.send(request).await
     }
 
-    async fn send(&self, request: http::Request<Body>) -> Page {
+    /// A digest of every byte of the database, after folding the WAL into
+    /// it: equal digests mean nothing at all was written in between.
+    pub async fn fingerprint(&self) -> Vec<u8> {
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&self.pool)
+            .await
+            .expect("checkpoint");
+        std::fs::read(&self.db).expect("database file")
+    }
+
+    /// Adds the test author (once) and signs in; returns the cookie.
+    pub async fn sign_in(&self) -> String {
+        let _ = app::server::auth::users::add(&self.pool, AUTHOR, PASSWORD.to_owned()).await;
+        let form = format!("username={AUTHOR}&password={}", PASSWORD.replace(' ', "+"));
+        let page = self.post_form("/admin/login", &form).await;
+        assert_eq!(page.status, 303, "sign-in redirects: {}", page.body);
+        page.session_cookie()
+            .expect("sign-in sets the session cookie")
+    }
+
+    /// Calls a JSON server function, with a session cookie when given.
+    pub async fn call(&self, uri: &str, body: &serde_json::Value, cookie: Option<&str>) -> Page {
+        let mut request = http::Request::post(uri).header("content-type", "application/json");
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        self.send(request.body(Body::from(body.to_string())).unwrap())
+            .await
+    }
+
+    /// GET with a session cookie.
+    pub async fn get_signed_in(&self, uri: &str, cookie: &str) -> Page {
+        self.send(
+            http::Request::get(uri)
+                .header("cookie", cookie)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+    }
+
+    /// A whole request, for tests that set their own headers.
+    pub async fn send(&self, request: http::Request<Body>) -> Page {
         let response = self
             .router
             .clone()
@@ -74,6 +149,7 @@ impl TestSite {
             .await
             .expect("router answers");
         let status = response.status().as_u16();
+        let headers = response.headers().clone();
         let content_type = response
             .headers()
             .get(http::header::CONTENT_TYPE)
@@ -90,6 +166,7 @@ impl TestSite {
             status,
             body: String::from_utf8_lossy(&bytes).into_owned(),
             content_type,
+            headers,
         }
     }
 }

@@ -102,6 +102,7 @@ pub async fn restore_revision(
     let current = load::load(&state.pool, kind, id)
         .await?
         .ok_or(AppError::NotFound)?;
+    revisions::seal_latest(&state.pool, kind, id).await?;
     let doc = EditorDoc {
         title,
         dek,

@@ -89,6 +89,21 @@ pub async fn record(
     Ok(())
 }
 
+/// Closes the open revision of an item, so the next save starts a new one
+/// (restoring an old revision must not overwrite the current one).
+pub async fn seal_latest(
+    pool: &SqlitePool,
+    kind: ItemKind,
+    item_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE revisions SET sealed = 1 WHERE kind = ? AND item_id = ? AND sealed = 0")
+        .bind(kind.as_str())
+        .bind(item_id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
 #[tracing::instrument(skip(pool))]
 pub async fn list(
     pool: &SqlitePool,
