@@ -4,6 +4,7 @@ import { defineConfig, devices } from "@playwright/test";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { AUTHOR } from "./tests/support/author";
 
 const port = Number(process.env.FOLIO_E2E_PORT ?? 3310);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -39,7 +40,8 @@ export default defineConfig({
   use: { baseURL, trace: "retain-on-failure" },
   projects: [{ name: "chromium", use: chromium }],
   webServer: {
-    command: `"${bin}" serve --addr 127.0.0.1:${port} --db "${db}"`,
+    // The author the editor journeys sign in as (tests/support/author.ts).
+    command: `printf '%s\\n' '${AUTHOR.password}' | "${bin}" user add ${AUTHOR.name} --password-stdin --db "${db}" && exec "${bin}" serve --addr 127.0.0.1:${port} --db "${db}"`,
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -25,7 +25,7 @@ use leptos_router::{
 
 use components::layout::{SiteFooter, SiteHeader};
 use components::route_announcer::RouteAnnouncer;
-use pages::admin::{DashboardPage, EditorPage, HistoryPage, LoginPage};
+use pages::admin::{DashboardPage, EditorPage, HistoryPage, LoginPage, ProfilePage};
 use pages::{
     ArchivePage, ArticlePage, HomePage, NotFound, NotePage, NotesPage, SearchPage, SummariesPage,
     TagPage, TagsPage,
@@ -110,6 +110,7 @@ pub fn App() -> impl IntoView {
                     // the server before showing anything but the sign-in form.
                     <Route path=path!("/admin/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=DashboardPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/profile") view=ProfilePage ssr=SsrMode::Async />
                     <Route path=path!("/admin/new/:kind") view=EditorPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/edit/:kind/:id") view=EditorPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/history/:kind/:id") view=HistoryPage ssr=SsrMode::Async />

@@ -388,3 +388,54 @@ async fn summaries_and_notes_save_with_their_own_fields() {
     saved_doc(&save(&site, &cookie, note, true).await);
     assert_eq!(site.get("/notes/a-note-x").await.status, 200);
 }
+
+#[tokio::test]
+async fn the_profile_editor_saves_the_about_page_and_refuses_script_links() {
+    let site = TestSite::demo().await;
+    let cookie = site.sign_in().await;
+    let mut profile = site
+        .call("/api/load_profile", &json!({}), Some(&cookie))
+        .await
+        .json();
+    assert!(
+        !profile["name"].as_str().unwrap().is_empty(),
+        "the demo profile loads: {profile}"
+    );
+    profile["headline"] = json!("Writes Rust for a living, zq-headline");
+    profile["links"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"label": "Zq link", "url": "https://zq.example"}));
+    profile["stack"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"group": "Zq tools", "items": "awk, sed , jq"}));
+    let saved = site
+        .call("/api/save_profile", &json!({"doc": profile}), Some(&cookie))
+        .await
+        .json();
+    assert!(saved.get("Saved").is_some(), "{saved}");
+    let home = site.get("/").await.body;
+    for text in [
+        "zq-headline",
+        "https://zq.example",
+        "Zq tools",
+        "awk · sed · jq",
+    ] {
+        assert!(home.contains(text), "{text} on the home page");
+    }
+    let mut bad = site
+        .call("/api/load_profile", &json!({}), Some(&cookie))
+        .await
+        .json();
+    bad["links"][0]["url"] = json!("javascript:alert(1)");
+    let refused = site
+        .call("/api/save_profile", &json!({"doc": bad}), Some(&cookie))
+        .await
+        .json();
+    assert_eq!(
+        refused["Invalid"]["errors"][0]["field"], "links.0.url",
+        "{refused}"
+    );
+    assert!(!site.get("/").await.body.contains("javascript:"));
+}

@@ -7,8 +7,10 @@
 
 mod editor;
 mod history;
+mod profile;
 mod session;
 
 pub use editor::*;
 pub use history::*;
+pub use profile::*;
 pub use session::*;

@@ -7,11 +7,13 @@ mod dashboard;
 pub mod editor;
 mod history;
 mod login;
+mod profile;
 
 pub use dashboard::DashboardPage;
 pub use editor::EditorPage;
 pub use history::HistoryPage;
 pub use login::LoginPage;
+pub use profile::ProfilePage;
 
 use leptos::prelude::*;
 use leptos_meta::Meta;
@@ -61,6 +63,7 @@ pub fn AdminFrame(title: &'static str, children: Children) -> impl IntoView {
                 <li><a href="/admin/new/article" class="underline">"New article"</a></li>
                 <li><a href="/admin/new/note" class="underline">"New note"</a></li>
                 <li><a href="/admin/new/summary" class="underline">"New summary"</a></li>
+                <li><a href="/admin/profile" class="underline">"Profile"</a></li>
             </ul>
             <form method="post" action="/admin/logout" class="flex items-center gap-3">
                 <span class="text-muted dark:text-night-muted">{format!("Signed in as {name}")}</span>

@@ -6,6 +6,7 @@
 //! and import (the next issue) are meant to end the same way: commit, then
 //! `state.generation.bump()`.
 
+pub mod profile;
 pub mod validate;
 
 use crate::api::AppError;

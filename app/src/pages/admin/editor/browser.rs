@@ -79,12 +79,13 @@ pub fn to_local_input(instant: &str) -> String {
         return String::new();
     }
     format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
         date.get_full_year(),
         date.get_month() + 1,
         date.get_date(),
         date.get_hours(),
-        date.get_minutes()
+        date.get_minutes(),
+        date.get_seconds()
     )
 }
 

@@ -110,10 +110,15 @@ fn SlugField(editing: Editing) -> impl IntoView {
     let availability = RwSignal::new(None::<SlugAvailability>);
     let pending = StoredValue::new(None::<TimeoutHandle>);
     let sequence = StoredValue::new(0u64);
+    let target = Memo::new(move |_| editing.doc.with(|d| (d.kind, d.slug.clone(), d.id)));
     Effect::new(move || {
-        let (kind, slug, id) = editing.doc.with(|d| (d.kind, d.slug.clone(), d.id));
+        let (kind, slug, id) = target.get();
         if let Some(handle) = pending.get_value() {
             handle.clear();
+        }
+        if slug.is_empty() {
+            availability.set(None);
+            return;
         }
         let check = move || {
             sequence.update_value(|n| *n += 1);

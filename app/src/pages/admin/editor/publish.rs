@@ -124,6 +124,7 @@ pub fn PublishPanel(editing: Editing) -> impl IntoView {
                     <input
                         id="publish_at"
                         type="datetime-local"
+                        step="1"
                         class="mt-1 w-full rounded border border-muted bg-paper px-2 py-1 text-ink dark:border-night-muted dark:bg-night dark:text-night-ink"
                         prop:value=move || local_time.get()
                         aria-describedby="publish_at-error"

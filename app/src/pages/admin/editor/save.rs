@@ -103,7 +103,11 @@ fn listeners(editing: Editing) {
 /// saves a new item without a title, to show what is missing, and closes
 /// the current revision.
 pub fn save_now(editing: Editing, explicit: bool) {
-    match editing.state.get_untracked() {
+    // A retry timer can outlive the editor it was set for.
+    let Some(state) = editing.state.try_get_untracked() else {
+        return;
+    };
+    match state {
         SaveState::Saving => {
             PENDING.with(|p| p.set(true));
             return;

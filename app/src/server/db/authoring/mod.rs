@@ -5,6 +5,7 @@
 
 pub mod dashboard;
 pub mod load;
+pub mod profile;
 pub mod revisions;
 pub mod save;
 pub mod terms;
