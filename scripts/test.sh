@@ -12,7 +12,7 @@ printf '\n==> Unit and integration tests\n'
 cargo nextest run -p app -p folio --features app/ssr --no-fail-fast
 
 printf '\n==> Release build for the browser tests\n'
-cargo leptos build --release
+cargo leptos build --release --split
 
 target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
 export FOLIO_BIN="$target_dir/release/folio"

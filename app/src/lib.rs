@@ -20,12 +20,13 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path, SsrMode,
+    path, Lazy, SsrMode,
 };
 
 use components::layout::{SiteFooter, SiteHeader};
 use components::route_announcer::RouteAnnouncer;
-use pages::admin::{DashboardPage, EditorPage, HistoryPage, LoginPage, ProfilePage};
+use pages::admin::routes::{DashboardRoute, EditorRoute, HistoryRoute, ProfileRoute};
+use pages::admin::LoginPage;
 use pages::{
     ArchivePage, ArticlePage, HomePage, NotFound, NotePage, NotesPage, SearchPage, SummariesPage,
     TagPage, TagsPage,
@@ -108,12 +109,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
                     // The author's area: every page checks the session on
                     // the server before showing anything but the sign-in form.
+                    // Its pages are lazy routes, compiled into wasm chunks
+                    // of their own that readers never download.
                     <Route path=path!("/admin/login") view=LoginPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin") view=DashboardPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/profile") view=ProfilePage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/new/:kind") view=EditorPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/edit/:kind/:id") view=EditorPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/history/:kind/:id") view=HistoryPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin") view={Lazy::<DashboardRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/profile") view={Lazy::<ProfileRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/new/:kind") view={Lazy::<EditorRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/edit/:kind/:id") view={Lazy::<EditorRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/history/:kind/:id") view={Lazy::<HistoryRoute>::new()} ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />

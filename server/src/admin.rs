@@ -157,9 +157,8 @@ async fn login_page(state: &AppState, notice: LoginNotice, status: StatusCode) -
         }
     };
     let options = state.leptos_options.clone();
-    let render = leptos_axum::render_app_to_stream_with_context(context, move || {
-        app::shell(options.clone())
-    });
+    let render =
+        leptos_axum::render_app_async_with_context(context, move || app::shell(options.clone()));
     let request = Request::get("/admin/login")
         .body(Body::empty())
         .expect("a valid request");

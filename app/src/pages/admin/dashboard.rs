@@ -21,17 +21,14 @@ pub fn DashboardPage() -> impl IntoView {
 
 #[component]
 fn DashboardBody() -> impl IntoView {
-    let data = LocalResource::new(admin_dashboard);
+    let data = super::load_in_browser(|| (), |()| admin_dashboard());
     view! {
         <h1 class="pt-6 font-serif text-3xl font-semibold tracking-tight">"Dashboard"</h1>
-        <Suspense fallback=|| view! { <p class="py-6">"Loading your work…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(dashboard) => view! { <Lists dashboard reload=move || data.refetch() /> }.into_any(),
-                    Err(error) => view! { <LoadError error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {move || match data.get() {
+            None => view! { <p class="py-6">"Loading your work…"</p> }.into_any(),
+            Some(Ok(dashboard)) => view! { <Lists dashboard reload=move || data.refetch() /> }.into_any(),
+            Some(Err(error)) => view! { <LoadError error /> }.into_any(),
+        }}
     }
 }
 

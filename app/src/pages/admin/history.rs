@@ -19,27 +19,21 @@ pub fn HistoryPage() -> impl IntoView {
             Some(ItemRef { kind, id })
         })
     };
-    let revisions = LocalResource::new(move || {
-        let item = item();
-        async move {
-            match item {
-                Some(item) => list_revisions(item.clone()).await.map(|r| (item, r)),
-                None => Err(AppError::NotFound),
-            }
+    let revisions = super::load_in_browser(item, |item| async move {
+        match item {
+            Some(item) => list_revisions(item.clone()).await.map(|r| (item, r)),
+            None => Err(AppError::NotFound),
         }
     });
     view! {
         <AdminGate>
             <AdminFrame title="Revision history">
                 <h1 class="pt-6 font-serif text-3xl font-semibold tracking-tight">"Revision history"</h1>
-                <Suspense fallback=|| view! { <p class="py-6">"Loading revisions…"</p> }>
-                    {move || Suspend::new(async move {
-                        match revisions.await {
-                            Ok((item, list)) => view! { <Revisions item list /> }.into_any(),
-                            Err(error) => view! { <LoadError error /> }.into_any(),
-                        }
-                    })}
-                </Suspense>
+                {move || match revisions.get() {
+                    None => view! { <p class="py-6">"Loading revisions…"</p> }.into_any(),
+                    Some(Ok((item, list))) => view! { <Revisions item list /> }.into_any(),
+                    Some(Err(error)) => view! { <LoadError error /> }.into_any(),
+                }}
             </AdminFrame>
         </AdminGate>
     }
@@ -136,10 +130,9 @@ fn Revisions(item: ItemRef, list: Vec<RevisionInfo>) -> impl IntoView {
                 {picker("From", "diff-from", from)}
                 {picker("To", "diff-to", to)}
             </div>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match diff.await {
-                        Ok(lines) => view! {
+            {move || match diff.get() {
+                        None => ().into_any(),
+                        Some(Ok(lines)) => view! {
                             <pre data-testid="diff" tabindex="0" class="mt-4 overflow-x-auto rounded border border-rule p-3 text-sm dark:border-night-rule">
                                 {lines.into_iter().map(|line| {
                                     let (class, sign, label) = match line.change {
@@ -151,10 +144,8 @@ fn Revisions(item: ItemRef, list: Vec<RevisionInfo>) -> impl IntoView {
                                 }).collect_view()}
                             </pre>
                         }.into_any(),
-                        Err(error) => view! { <p role="alert">{error.to_string()}</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+                        Some(Err(error)) => view! { <p role="alert">{error.to_string()}</p> }.into_any(),
+            }}
         </section>
     }
 }

@@ -8,6 +8,7 @@ pub mod editor;
 mod history;
 mod login;
 mod profile;
+pub mod routes;
 
 pub use dashboard::DashboardPage;
 pub use editor::EditorPage;
@@ -45,6 +46,63 @@ pub fn AdminGate(children: ChildrenFn) -> impl IntoView {
             })}
         </Suspense>
     }
+}
+
+/// Data an admin page loads in the browser once it has hydrated. The
+/// server renders the loading state (admin data depends on the session and
+/// is not worth rendering ahead of time), the browser renders the same and
+/// then fetches: no hydration mismatch, no Suspense race. A newer fetch
+/// wins over an older one that answers late.
+pub struct BrowserData<T: Send + Sync + 'static> {
+    value: RwSignal<Option<T>>,
+    version: RwSignal<u64>,
+}
+
+impl<T: Send + Sync + 'static> Clone for BrowserData<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for BrowserData<T> {}
+
+impl<T: Clone + Send + Sync + 'static> BrowserData<T> {
+    pub fn get(self) -> Option<T> {
+        self.value.get()
+    }
+
+    pub fn refetch(self) {
+        self.version.update(|v| *v += 1);
+    }
+}
+
+pub fn load_in_browser<S, T, Fut>(
+    source: impl Fn() -> S + Send + Sync + 'static,
+    fetch: impl Fn(S) -> Fut + Copy + Send + Sync + 'static,
+) -> BrowserData<T>
+where
+    S: 'static,
+    T: Send + Sync + 'static,
+    Fut: std::future::Future<Output = T> + 'static,
+{
+    let data = BrowserData {
+        value: RwSignal::new(None),
+        version: RwSignal::new(0),
+    };
+    let sequence = StoredValue::new(0u64);
+    Effect::new(move || {
+        data.version.track();
+        let input = source();
+        sequence.update_value(|n| *n += 1);
+        let mine = sequence.get_value();
+        leptos::task::spawn_local(async move {
+            let value = fetch(input).await;
+            if sequence.try_get_value() == Some(mine) {
+                data.value.set(Some(value));
+            }
+        });
+    });
+    data
 }
 
 /// The signed-in author's display name, for the admin bar.

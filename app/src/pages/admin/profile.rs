@@ -16,19 +16,16 @@ const BUTTON: &str = "rounded border border-rule px-3 py-1 text-sm font-semibold
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
-    let doc = LocalResource::new(load_profile);
+    let doc = super::load_in_browser(|| (), |()| load_profile());
     view! {
         <AdminGate>
             <AdminFrame title="Profile">
                 <h1 class="pt-6 font-serif text-3xl font-semibold tracking-tight">"Profile"</h1>
-                <Suspense fallback=|| view! { <p class="py-6">"Loading your profile…"</p> }>
-                    {move || Suspend::new(async move {
-                        match doc.await {
-                            Ok(doc) => view! { <ProfileForm doc /> }.into_any(),
-                            Err(error) => view! { <LoadError error /> }.into_any(),
-                        }
-                    })}
-                </Suspense>
+                {move || match doc.get() {
+                    None => view! { <p class="py-6">"Loading your profile…"</p> }.into_any(),
+                    Some(Ok(doc)) => view! { <ProfileForm doc /> }.into_any(),
+                    Some(Err(error)) => view! { <LoadError error /> }.into_any(),
+                }}
             </AdminFrame>
         </AdminGate>
     }

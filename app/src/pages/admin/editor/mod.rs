@@ -97,27 +97,21 @@ pub fn EditorPage() -> impl IntoView {
             (kind, id)
         })
     };
-    let doc = LocalResource::new(move || {
-        let (kind, id) = target();
-        async move {
-            match (kind, id) {
-                (Some(kind), Some(Some(id))) => load_item(ItemRef { kind, id }).await,
-                (Some(kind), None) => Ok(new_doc(kind)),
-                _ => Err(AppError::NotFound),
-            }
+    let doc = super::load_in_browser(target, |(kind, id)| async move {
+        match (kind, id) {
+            (Some(kind), Some(Some(id))) => load_item(ItemRef { kind, id }).await,
+            (Some(kind), None) => Ok(new_doc(kind)),
+            _ => Err(AppError::NotFound),
         }
     });
     view! {
         <AdminGate>
             <AdminFrame title="Editor">
-                <Suspense fallback=|| view! { <p class="py-8">"Opening the editor…"</p> }>
-                    {move || Suspend::new(async move {
-                        match doc.await {
-                            Ok(doc) => view! { <Editor doc /> }.into_any(),
-                            Err(error) => view! { <LoadError error /> }.into_any(),
-                        }
-                    })}
-                </Suspense>
+                {move || match doc.get() {
+                    None => view! { <p class="py-8">"Opening the editor…"</p> }.into_any(),
+                    Some(Ok(doc)) => view! { <Editor doc /> }.into_any(),
+                    Some(Err(error)) => view! { <LoadError error /> }.into_any(),
+                }}
             </AdminFrame>
         </AdminGate>
     }
