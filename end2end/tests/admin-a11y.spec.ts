@@ -17,10 +17,10 @@ async function scan(page: Page, route: string, ready: () => Promise<void>) {
 for (const scheme of ["light", "dark"] as const) {
   test(`every admin page passes axe in the ${scheme} theme`, async ({ page, browser }) => {
     test.setTimeout(120_000);
-    const anonymous = await browser.newPage();
-    await anonymous.emulateMedia({ colorScheme: scheme });
+    const context = await browser.newContext({ colorScheme: scheme });
+    const anonymous = await context.newPage();
     const problems = await scan(anonymous, "/admin/login", () => expect(anonymous.getByLabel("Password")).toBeVisible());
-    await anonymous.close();
+    await context.close();
 
     await page.emulateMedia({ colorScheme: scheme });
     await signIn(page);

@@ -182,8 +182,8 @@ test("revision history shows a diff and restores an older version", async ({ pag
   await waitSaved(page);
   await page.getByRole("link", { name: "Revision history" }).click();
   const diff = page.getByTestId("diff");
-  await expect(diff).toContainText("removed: The original sentence.");
-  await expect(diff).toContainText("added: A rewritten sentence.");
+  await expect(diff).toContainText("removed: - The original sentence.");
+  await expect(diff).toContainText("added: + A rewritten sentence.");
   await page.getByRole("button", { name: /Restore the revision/ }).last().click();
   await expect(page).toHaveURL(/\/admin\/edit\/article\/\d+$/);
   await expect(page.getByLabel("Text (markdown)")).toHaveValue("The original sentence.");

@@ -57,6 +57,18 @@ async fn call_as(
     site.send(request.body(Body::from("{}")).unwrap()).await
 }
 
+/// What the dashboard function answers a caller holding `cookie`.
+async fn dashboard_status(site: &TestSite, cookie: &str) -> u16 {
+    call_as(
+        site,
+        "/api/admin_dashboard",
+        &http::Method::POST,
+        Some(cookie),
+    )
+    .await
+    .status
+}
+
 #[tokio::test]
 async fn the_public_list_names_only_registered_functions() {
     let paths: Vec<String> = registered().into_iter().map(|(p, _)| p).collect();
@@ -176,17 +188,7 @@ async fn sign_in_sets_a_fresh_http_only_session_cookie() {
     );
     let cookie = page.session_cookie().unwrap();
     assert_ne!(cookie, planted, "the session id is new at sign-in");
-    assert_eq!(
-        call_as(
-            &site,
-            "/api/admin_dashboard",
-            &http::Method::POST,
-            Some(planted)
-        )
-        .await
-        .status,
-        401
-    );
+    assert_eq!(dashboard_status(&site, planted).await, 401);
     // A second sign-in from the same browser ends the first session.
     let again = http::Request::post("/admin/login")
         .header("content-type", "application/x-www-form-urlencoded")
@@ -198,28 +200,8 @@ async fn sign_in_sets_a_fresh_http_only_session_cookie() {
         .unwrap();
     let second = site.send(again).await.session_cookie().unwrap();
     assert_ne!(second, cookie);
-    assert_eq!(
-        call_as(
-            &site,
-            "/api/admin_dashboard",
-            &http::Method::POST,
-            Some(&cookie)
-        )
-        .await
-        .status,
-        401
-    );
-    assert_eq!(
-        call_as(
-            &site,
-            "/api/admin_dashboard",
-            &http::Method::POST,
-            Some(&second)
-        )
-        .await
-        .status,
-        200
-    );
+    assert_eq!(dashboard_status(&site, &cookie).await, 401);
+    assert_eq!(dashboard_status(&site, &second).await, 200);
     let (stored,): (String,) = sqlx::query_as("SELECT token_hash FROM sessions")
         .fetch_one(&site.pool)
         .await
@@ -278,32 +260,12 @@ async fn sign_out_ends_the_session_on_the_server() {
 async fn sessions_expire() {
     let site = TestSite::demo().await;
     let cookie = site.sign_in().await;
-    assert_eq!(
-        call_as(
-            &site,
-            "/api/admin_dashboard",
-            &http::Method::POST,
-            Some(&cookie)
-        )
-        .await
-        .status,
-        200
-    );
+    assert_eq!(dashboard_status(&site, &cookie).await, 200);
     sqlx::query("UPDATE sessions SET expires_at = '2020-01-01T00:00:00Z'")
         .execute(&site.pool)
         .await
         .unwrap();
-    assert_eq!(
-        call_as(
-            &site,
-            "/api/admin_dashboard",
-            &http::Method::POST,
-            Some(&cookie)
-        )
-        .await
-        .status,
-        401
-    );
+    assert_eq!(dashboard_status(&site, &cookie).await, 401);
 }
 
 #[tokio::test]
@@ -315,17 +277,7 @@ async fn a_new_password_ends_every_session() {
             .await
             .unwrap();
     assert_eq!(ended, 1);
-    assert_eq!(
-        call_as(
-            &site,
-            "/api/admin_dashboard",
-            &http::Method::POST,
-            Some(&cookie)
-        )
-        .await
-        .status,
-        401
-    );
+    assert_eq!(dashboard_status(&site, &cookie).await, 401);
 }
 
 #[tokio::test]

@@ -87,7 +87,13 @@ fn listeners(editing: Editing) {
         }
     });
     let offline = window_event_listener(ev::offline, move |_| {
-        if editing.dirty() {
+        // A save in flight keeps its state: it settles on its own, and
+        // marking it offline would let a second save start beside it.
+        let saving = matches!(
+            editing.state.get_untracked(),
+            SaveState::Saving | SaveState::Conflict(_)
+        );
+        if editing.dirty() && !saving {
             editing.state.set(SaveState::Offline);
         }
     });
