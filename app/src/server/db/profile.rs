@@ -99,6 +99,7 @@ pub async fn load(pool: &SqlitePool, now: &str) -> Result<Option<Profile>, sqlx:
     }))
 }
 
+#[derive(Debug)]
 pub struct ProfileInput {
     pub name: String,
     pub headline: String,
@@ -110,6 +111,7 @@ pub struct ProfileInput {
     pub experience: Vec<ExperienceInput>,
 }
 
+#[derive(Debug)]
 pub struct ExperienceInput {
     pub role: String,
     pub organisation: String,

@@ -186,7 +186,7 @@ mod tests {
     #[test]
     fn offsets_count_utf16_units() {
         // "é" is one unit, "😀" two.
-        let e = apply("😀é x", 3, 4, Format::Code);
+        let e = apply("😀é x", 2, 3, Format::Code);
         assert_eq!(e.text, "😀`é` x");
         assert_eq!(byte_at("😀é", 2), 4);
         assert_eq!(apply("a\nb", 0, 3, Format::Code).text, "```\na\nb\n```");

@@ -4,6 +4,17 @@ use sqlx::SqlitePool;
 
 use crate::domain::{ExperienceEntry, LinkEntry, ProfileDoc, StackEntry};
 
+#[derive(sqlx::FromRow)]
+struct ExperienceRow {
+    role: String,
+    organisation: String,
+    url: String,
+    location: String,
+    start_month: String,
+    end_month: Option<String>,
+    summary_md: String,
+}
+
 #[tracing::instrument(skip(pool))]
 pub async fn load(pool: &SqlitePool) -> Result<ProfileDoc, sqlx::Error> {
     let row: Option<(String, String, String, String, String)> =
@@ -24,7 +35,7 @@ pub async fn load(pool: &SqlitePool) -> Result<ProfileDoc, sqlx::Error> {
     )
     .fetch_all(pool)
     .await?;
-    let experience: Vec<(String, String, String, String, String, Option<String>, String)> = sqlx::query_as(
+    let experience: Vec<ExperienceRow> = sqlx::query_as(
         "SELECT role, organisation, url, location, start_month, end_month, summary_md FROM experiences
          ORDER BY end_month IS NOT NULL, start_month DESC",
     )
@@ -49,19 +60,15 @@ pub async fn load(pool: &SqlitePool) -> Result<ProfileDoc, sqlx::Error> {
             .collect(),
         experience: experience
             .into_iter()
-            .map(
-                |(role, organisation, url, location, start_month, end_month, summary_md)| {
-                    ExperienceEntry {
-                        role,
-                        organisation,
-                        url,
-                        location,
-                        start_month,
-                        end_month: end_month.unwrap_or_default(),
-                        summary_md,
-                    }
-                },
-            )
+            .map(|row| ExperienceEntry {
+                role: row.role,
+                organisation: row.organisation,
+                url: row.url,
+                location: row.location,
+                start_month: row.start_month,
+                end_month: row.end_month.unwrap_or_default(),
+                summary_md: row.summary_md,
+            })
             .collect(),
     })
 }
