@@ -243,3 +243,29 @@ test("the editor is usable at phone width", async ({ page }) => {
   expect(overflow).toBeLessThanOrEqual(0);
   await expect(page.getByRole("button", { name: "Publish now" })).toBeVisible();
 });
+
+test("the profile editor changes the about page, and refuses a script link beside its field", async ({ page }) => {
+  test.setTimeout(60_000);
+  await signIn(page);
+  await page.goto("/admin/profile");
+  await page.waitForSelector("html[data-hydrated]");
+  await expect(page.getByLabel("Name")).not.toHaveValue("");
+  const headline = unique("Headline");
+  await page.getByLabel("Headline").fill(headline);
+  await page.getByRole("button", { name: "Add a link" }).click();
+  const label = page.getByLabel("Label").last();
+  await label.pressSequentially("Mastodon");
+  await expect(label).toHaveValue("Mastodon");
+  await expect(label).toBeFocused();
+  const address = page.getByLabel("Address").last();
+  await address.pressSequentially("javascript:alert(1)");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByText("Only http://, https:// and mailto: addresses can be linked")).toBeVisible();
+  await expect(address).toHaveAttribute("aria-invalid", "true");
+  await address.fill("https://social.example/@me");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved at" })).toBeVisible();
+  await page.goto("/");
+  await expect(page.getByRole("main")).toContainText(headline);
+  await expect(page.getByRole("link", { name: "Mastodon" })).toHaveAttribute("href", "https://social.example/@me");
+});

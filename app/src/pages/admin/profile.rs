@@ -147,9 +147,11 @@ fn ProfileForm(doc: ProfileDoc) -> impl IntoView {
             }
         });
     };
-    let links = move || form.doc.with(|d| d.links.len());
-    let groups = move || form.doc.with(|d| d.stack.len());
-    let roles = move || form.doc.with(|d| d.experience.len());
+    // Rows are re-created only when their number changes, never while the
+    // author types in one (that would take the focus away mid-word).
+    let links = Memo::new(move |_| form.doc.with(|d| d.links.len()));
+    let groups = Memo::new(move |_| form.doc.with(|d| d.stack.len()));
+    let roles = Memo::new(move |_| form.doc.with(|d| d.experience.len()));
     view! {
         <form class="mt-4 max-w-3xl space-y-8" on:submit=submit aria-label="Profile">
             <p role="status" class="text-sm font-semibold">{move || status.get()}</p>
@@ -165,7 +167,7 @@ fn ProfileForm(doc: ProfileDoc) -> impl IntoView {
             </section>
             <section class="space-y-4" aria-labelledby="links-heading">
                 <h2 id="links-heading" class="font-serif text-xl font-semibold">"Links"</h2>
-                {move || (0..links()).map(|i| view! {
+                {move || (0..links.get()).map(|i| view! {
                     <fieldset class="grid gap-3 rounded border border-rule p-3 sm:grid-cols-[1fr_2fr_auto] dark:border-night-rule">
                         <legend class="px-1 text-sm">{format!("Link {}", i + 1)}</legend>
                         <Field form id=format!("links.{i}.label") label="Label"
@@ -182,7 +184,7 @@ fn ProfileForm(doc: ProfileDoc) -> impl IntoView {
             </section>
             <section class="space-y-4" aria-labelledby="stack-heading">
                 <h2 id="stack-heading" class="font-serif text-xl font-semibold">"Tech stack"</h2>
-                {move || (0..groups()).map(|i| view! {
+                {move || (0..groups.get()).map(|i| view! {
                     <fieldset class="grid gap-3 rounded border border-rule p-3 sm:grid-cols-[1fr_2fr_auto] dark:border-night-rule">
                         <legend class="px-1 text-sm">{format!("Group {}", i + 1)}</legend>
                         <Field form id=format!("stack.{i}.group") label="Group"
@@ -199,7 +201,7 @@ fn ProfileForm(doc: ProfileDoc) -> impl IntoView {
             </section>
             <section class="space-y-4" aria-labelledby="experience-heading">
                 <h2 id="experience-heading" class="font-serif text-xl font-semibold">"Experience"</h2>
-                {move || (0..roles()).map(|i| view! {
+                {move || (0..roles.get()).map(|i| view! {
                     <fieldset class="space-y-3 rounded border border-rule p-3 dark:border-night-rule">
                         <legend class="px-1 text-sm">{format!("Role {}", i + 1)}</legend>
                         <div class="grid gap-3 sm:grid-cols-2">

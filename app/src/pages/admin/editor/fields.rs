@@ -225,6 +225,7 @@ pub fn KindFields(editing: Editing) -> impl IntoView {
 fn TagPicker(editing: Editing) -> impl IntoView {
     let draft = RwSignal::new(String::new());
     let error = editing.error_for("tags");
+    let tags = Memo::new(move |_| editing.doc.with(|d| d.tags.clone()));
     let add = move || {
         let name = draft
             .get_untracked()
@@ -245,7 +246,7 @@ fn TagPicker(editing: Editing) -> impl IntoView {
         <div>
             <label for="tag-input" class=LABEL>"Tags"</label>
             <ul class="mt-1 flex flex-wrap gap-2" aria-label="Tags on this item">
-                {move || editing.doc.with(|d| d.tags.clone()).into_iter().map(|tag| {
+                {move || tags.get().into_iter().map(|tag| {
                     let name = tag.clone();
                     view! {
                         <li class="flex items-center gap-1 rounded-full border border-rule px-3 py-0.5 text-sm dark:border-night-rule">
