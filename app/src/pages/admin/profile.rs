@@ -99,7 +99,11 @@ fn Field(
             <label for=id class="block text-sm font-semibold">{label}</label>
             {control}
             {hint.map(|h| view! { <p id=hint_id class="mt-1 text-sm text-muted dark:text-night-muted">{h}</p> })}
-            {move || error.get().map(|m| view! { <p id=error_id.clone() class="mt-1 text-sm font-semibold text-red-700 dark:text-red-300">{m}</p> })}
+            // Always in the page, filled when the server names a problem:
+            // the field's nodes never move while the author types.
+            <p id=error_id class="mt-1 text-sm font-semibold text-red-700 empty:hidden dark:text-red-300">
+                {move || error.get().unwrap_or_default()}
+            </p>
         </div>
     }
 }
@@ -167,7 +171,7 @@ fn ProfileForm(doc: ProfileDoc) -> impl IntoView {
             </section>
             <section class="space-y-4" aria-labelledby="links-heading">
                 <h2 id="links-heading" class="font-serif text-xl font-semibold">"Links"</h2>
-                {move || (0..links.get()).map(|i| view! {
+                <For each=move || 0..links.get() key=|i| *i let:i>
                     <fieldset class="grid gap-3 rounded border border-rule p-3 sm:grid-cols-[1fr_2fr_auto] dark:border-night-rule">
                         <legend class="px-1 text-sm">{format!("Link {}", i + 1)}</legend>
                         <Field form id=format!("links.{i}.label") label="Label"
@@ -179,12 +183,12 @@ fn ProfileForm(doc: ProfileDoc) -> impl IntoView {
                         <button type="button" class=format!("{BUTTON} self-end") aria-label=format!("Remove link {}", i + 1)
                             on:click=move |_| form.doc.update(|d| { d.links.remove(i); })>"Remove"</button>
                     </fieldset>
-                }).collect_view()}
+                </For>
                 <button type="button" class=BUTTON on:click=move |_| form.doc.update(|d| d.links.push(LinkEntry::default()))>"Add a link"</button>
             </section>
             <section class="space-y-4" aria-labelledby="stack-heading">
                 <h2 id="stack-heading" class="font-serif text-xl font-semibold">"Tech stack"</h2>
-                {move || (0..groups.get()).map(|i| view! {
+                <For each=move || 0..groups.get() key=|i| *i let:i>
                     <fieldset class="grid gap-3 rounded border border-rule p-3 sm:grid-cols-[1fr_2fr_auto] dark:border-night-rule">
                         <legend class="px-1 text-sm">{format!("Group {}", i + 1)}</legend>
                         <Field form id=format!("stack.{i}.group") label="Group"
@@ -196,12 +200,12 @@ fn ProfileForm(doc: ProfileDoc) -> impl IntoView {
                         <button type="button" class=format!("{BUTTON} self-end") aria-label=format!("Remove group {}", i + 1)
                             on:click=move |_| form.doc.update(|d| { d.stack.remove(i); })>"Remove"</button>
                     </fieldset>
-                }).collect_view()}
+                </For>
                 <button type="button" class=BUTTON on:click=move |_| form.doc.update(|d| d.stack.push(StackEntry::default()))>"Add a group"</button>
             </section>
             <section class="space-y-4" aria-labelledby="experience-heading">
                 <h2 id="experience-heading" class="font-serif text-xl font-semibold">"Experience"</h2>
-                {move || (0..roles.get()).map(|i| view! {
+                <For each=move || 0..roles.get() key=|i| *i let:i>
                     <fieldset class="space-y-3 rounded border border-rule p-3 dark:border-night-rule">
                         <legend class="px-1 text-sm">{format!("Role {}", i + 1)}</legend>
                         <div class="grid gap-3 sm:grid-cols-2">
@@ -230,7 +234,7 @@ fn ProfileForm(doc: ProfileDoc) -> impl IntoView {
                         <button type="button" class=BUTTON aria-label=format!("Remove role {}", i + 1)
                             on:click=move |_| form.doc.update(|d| { d.experience.remove(i); })>"Remove"</button>
                     </fieldset>
-                }).collect_view()}
+                </For>
                 <button type="button" class=BUTTON on:click=move |_| form.doc.update(|d| d.experience.insert(0, ExperienceEntry::default()))>"Add a role"</button>
             </section>
             <button type="submit" class="rounded bg-ink px-4 py-2 font-semibold text-paper hover:bg-accent dark:bg-night-ink dark:text-night dark:hover:bg-night-accent">

@@ -62,10 +62,12 @@ fn TextField(
 
 #[component]
 pub fn FieldMessage(id: &'static str, error: Signal<Option<String>>) -> impl IntoView {
-    move || {
-        error.get().map(|message| {
-            view! { <p id=format!("{id}-error") class="mt-1 text-sm font-semibold text-red-700 dark:text-red-300">{message}</p> }
-        })
+    // Always in the page and only its text changes, so a message arriving
+    // never moves the nodes of the field being typed in.
+    view! {
+        <p id=format!("{id}-error") class="mt-1 text-sm font-semibold text-red-700 empty:hidden dark:text-red-300">
+            {move || error.get().unwrap_or_default()}
+        </p>
     }
 }
 
