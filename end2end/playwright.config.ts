@@ -41,7 +41,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: chromium }],
   webServer: {
     // The author the editor journeys sign in as (tests/support/author.ts).
-    command: `printf '%s\\n' '${AUTHOR.password}' | "${bin}" user add ${AUTHOR.name} --password-stdin --db "${db}" && exec "${bin}" serve --addr 127.0.0.1:${port} --db "${db}"`,
+    command: `export RUST_LOG=warn; printf '%s\\n' '${AUTHOR.password}' | "${bin}" user add ${AUTHOR.name} --password-stdin --db "${db}" && exec "${bin}" serve --addr 127.0.0.1:${port} --db "${db}"`,
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

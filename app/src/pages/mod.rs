@@ -28,9 +28,25 @@ use leptos::prelude::*;
 
 use crate::api::AppError;
 
-/// What a page shows when its data could not be loaded.
+/// What a page shows when its data could not be loaded, with the status
+/// that says so (a failed page must never look like a good one to a cache or
+/// a crawler) and no internal detail: `AppError`'s messages are for readers.
 #[component]
 pub fn LoadError(error: AppError) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        let status = match &error {
+            AppError::NotFound => http::StatusCode::NOT_FOUND,
+            AppError::Unauthorized => http::StatusCode::UNAUTHORIZED,
+            AppError::Invalid(_) => http::StatusCode::BAD_REQUEST,
+            AppError::Internal | AppError::Transport(_) => http::StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        response.set_status(status);
+        response.insert_header(
+            http::header::CACHE_CONTROL,
+            http::HeaderValue::from_static("no-store"),
+        );
+    }
     match error {
         AppError::NotFound => view! { <NotFound /> }.into_any(),
         other => view! {

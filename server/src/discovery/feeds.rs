@@ -109,6 +109,11 @@ pub async fn tag(
         .ok_or(DiscoveryError::NotFound)?;
     let entries =
         db::latest_everything(&state.pool, &clock::now(), Some(&slug), FEED_LENGTH).await?;
+    // Like the tag page: a tag that only hidden items carry does not exist
+    // for the public, and its name must not leak through the feed title.
+    if entries.is_empty() {
+        return Err(DiscoveryError::NotFound);
+    }
     let title = format!("{} · Tagged {}", state.site.title, tag.name);
     let about = About::plain(&format!("/tags/{}", tag.slug), title);
     respond(&state, &headers, about, entries).await

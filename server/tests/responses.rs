@@ -1,0 +1,85 @@
+//! What every response says about itself: failed pages carry a failing
+//! status and are never cached, security headers are always there, and a
+//! tag only hidden items carry does not exist for the public.
+
+mod common;
+
+use common::TestSite;
+use serde_json::json;
+
+#[tokio::test]
+async fn a_page_whose_data_fails_answers_500_without_detail_and_is_not_cached() {
+    let site = TestSite::demo().await;
+    // The archive's own query now fails inside the database.
+    sqlx::query("DROP TABLE article_tags")
+        .execute(&site.pool)
+        .await
+        .unwrap();
+    let page = site.get("/articles").await;
+    assert_eq!(page.status, 500, "{}", page.body);
+    assert!(page.body.contains("This page could not be loaded"));
+    assert_eq!(page.header("cache-control"), Some("no-store"));
+    for detail in ["article_tags", "SQL", "sqlx", "no such table"] {
+        assert!(!page.body.contains(detail), "the page shows {detail}");
+    }
+    let missing = site.get("/articles/no-such-article").await;
+    assert_eq!(missing.status, 404);
+    assert_eq!(missing.header("cache-control"), Some("no-store"));
+}
+
+#[tokio::test]
+async fn a_tag_only_hidden_items_carry_has_no_feed_and_no_page() {
+    let site = TestSite::demo().await;
+    let cookie = site.sign_in().await;
+    let draft = json!({"request": {"doc": {"kind": "note", "title": "Hidden tagger", "slug": "hidden-tagger",
+        "status": "draft", "tags": ["Zq Only Hidden"], "body_md": "Shh."}}});
+    let saved = site.call("/api/save_item", &draft, Some(&cookie)).await;
+    assert!(saved.json().get("Saved").is_some(), "{}", saved.body);
+    let feed = site.get("/tags/zq-only-hidden/feed.xml").await;
+    assert_eq!(feed.status, 404, "{}", feed.body);
+    assert!(!feed.body.contains("Zq Only Hidden"));
+    assert_eq!(site.get("/tags/zq-only-hidden").await.status, 404);
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let site = TestSite::demo().await;
+    for path in [
+        "/",
+        "/articles",
+        "/admin/login",
+        "/feed.xml",
+        "/sitemap.xml",
+        "/no/such/page",
+        "/healthz",
+    ] {
+        let page = site.get(path).await;
+        assert_eq!(
+            page.header("x-content-type-options"),
+            Some("nosniff"),
+            "{path}"
+        );
+        assert_eq!(page.header("x-frame-options"), Some("DENY"), "{path}");
+        assert_eq!(
+            page.header("content-security-policy"),
+            Some("frame-ancestors 'none'"),
+            "{path}"
+        );
+        assert_eq!(
+            page.header("referrer-policy"),
+            Some("strict-origin-when-cross-origin"),
+            "{path}"
+        );
+        assert_eq!(
+            page.header("strict-transport-security"),
+            None,
+            "plain http: no HSTS ({path})"
+        );
+    }
+    let secure = TestSite::start_at(false, "https://blog.example").await;
+    let page = secure.get("/").await;
+    assert_eq!(
+        page.header("strict-transport-security"),
+        Some("max-age=31536000; includeSubDomains")
+    );
+}
