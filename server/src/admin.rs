@@ -20,10 +20,14 @@ use app::api::{LoginNotice, SignInRefusal};
 use app::server::auth::{cookie, session, users};
 use app::server::state::AppState;
 
+/// A sign-in form is a name and a password: anything longer is not one.
+const FORM_LIMIT: usize = 16 * 1024;
+
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/admin/login", post(sign_in))
         .route("/admin/logout", post(sign_out))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(FORM_LIMIT))
 }
 
 #[derive(Deserialize)]

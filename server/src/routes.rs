@@ -11,7 +11,19 @@ use axum::{
 };
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
-use tower_http::{compression::CompressionLayer, set_header::SetResponseHeaderLayer};
+use std::time::Duration;
+
+use axum::{extract::State, http::StatusCode, response::IntoResponse};
+use tower_http::{
+    compression::CompressionLayer, limit::RequestBodyLimitLayer,
+    set_header::SetResponseHeaderLayer, timeout::TimeoutLayer,
+};
+
+/// The largest request body anything accepts: a long article as JSON,
+/// with room for escaping (the editor refuses bodies past 2 MB itself).
+const BODY_LIMIT: usize = 8 * 1024 * 1024;
+/// A whole request, from its first byte to the last of the answer.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 use app::{server::state::AppState, shell, App};
 
@@ -25,6 +37,7 @@ pub fn router(state: AppState) -> Router {
     let base_url = state.site.base_url.clone();
     let router = Router::new()
         .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(ready))
         .merge(crate::discovery::routes())
         .merge(crate::admin::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
@@ -38,6 +51,14 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(
             state.clone(),
             crate::origin::same_origin_only,
+        ))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        // Server functions read their body through axum, whose own default
+        // (2 MB) would cut a long article short with a 500.
+        .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
         ))
         .layer(CompressionLayer::new());
     with_security_headers(router, &base_url).with_state(state)
@@ -67,6 +88,27 @@ fn with_security_headers(router: Router<AppState>, base_url: &str) -> Router<App
         header::STRICT_TRANSPORT_SECURITY,
         move |_: &Response| hsts.clone(),
     ))
+}
+
+/// Ready to serve: the database answers a query. `/healthz` only says the
+/// process is alive.
+async fn ready(State(state): State<AppState>) -> impl IntoResponse {
+    let probe = sqlx::query("SELECT 1").execute(&state.pool);
+    let answer = match tokio::time::timeout(Duration::from_secs(2), probe).await {
+        Ok(Ok(_)) => (StatusCode::OK, "ready"),
+        Ok(Err(error)) => {
+            tracing::error!(%error, "readiness probe failed");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "the database does not answer",
+            )
+        }
+        Err(_) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the database does not answer in time",
+        ),
+    };
+    (answer.0, [(header::CACHE_CONTROL, "no-store")], answer.1)
 }
 
 /// Admin pages depend on the session: no shared cache may keep them, and

@@ -83,3 +83,42 @@ async fn every_response_carries_the_security_headers() {
         Some("max-age=31536000; includeSubDomains")
     );
 }
+
+#[tokio::test]
+async fn readiness_follows_the_database() {
+    let site = TestSite::demo().await;
+    let ready = site.get("/readyz").await;
+    assert_eq!((ready.status, ready.body.as_str()), (200, "ready"));
+    site.pool.close().await;
+    let down = site.get("/readyz").await;
+    assert_eq!(down.status, 503);
+    assert_eq!(site.get("/healthz").await.status, 200, "alive, not ready");
+}
+
+#[tokio::test]
+async fn oversized_bodies_are_refused_before_they_are_read() {
+    let site = TestSite::demo().await;
+    let cookie = site.sign_in().await;
+    let huge = "x".repeat(9 * 1024 * 1024);
+    let doc = json!({"request": {"doc": {"kind": "note", "title": "Huge", "slug": "huge", "body_md": huge}}});
+    let body = doc.to_string();
+    let request = http::Request::post("/api/save_item")
+        .header("content-type", "application/json")
+        .header("content-length", body.len())
+        .header("cookie", &cookie)
+        .body(axum::body::Body::from(body))
+        .unwrap();
+    assert_eq!(site.send(request).await.status, 413);
+    let form = format!("username=ada&password={}", "p".repeat(20_000));
+    let request = http::Request::post("/admin/login")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("content-length", form.len())
+        .body(axum::body::Body::from(form))
+        .unwrap();
+    assert_eq!(site.send(request).await.status, 413);
+    // Two megabytes of text is refused with a field message, not a 500.
+    let long = json!({"request": {"doc": {"kind": "note", "title": "Long", "slug": "long", "body_md": "y".repeat(2_100_000)}}});
+    let answer = site.call("/api/save_item", &long, Some(&cookie)).await;
+    assert_eq!(answer.status, 200, "{}", answer.body.chars().take(300).collect::<String>());
+    assert_eq!(answer.json()["Invalid"]["errors"][0]["field"], "body_md");
+}
