@@ -37,6 +37,18 @@ pub enum Command {
     Demo(DbArgs),
     /// Add an author, change a password, or list authors.
     User(UserArgs),
+    /// Write a consistent copy of the live database (media included) to FILE.
+    Backup(BackupArgs),
+    /// Put a backup back in place of the database (stop the server first).
+    Restore(BackupArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct BackupArgs {
+    /// The backup file: created by `backup` (must not exist), read by `restore`
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub db: DbArgs,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -2,6 +2,7 @@
 //! short and tests can drive the whole stack without a socket.
 
 mod admin;
+pub mod backup;
 pub mod cli;
 pub mod config;
 mod discovery;
@@ -67,6 +68,7 @@ pub async fn serve(args: ServeArgs) -> Result<(), BoxError> {
     if !settings.site_root.join("pkg").is_dir() {
         tracing::warn!(site_root = %settings.site_root.display(), "no built assets found; run `cargo leptos build --release` or pass --site-root");
     }
+    let _serving = backup::lock_for_serving(&settings.db)?;
     let state = prepare(&settings).await?;
     let listener = TcpListener::bind(settings.addr)
         .await

@@ -12,6 +12,8 @@ async fn main() -> std::process::ExitCode {
         Command::Migrate(args) => folio_server::migrate(args).await,
         Command::Demo(args) => folio_server::load_demo(args).await,
         Command::User(args) => folio_server::users::run(args).await,
+        Command::Backup(args) => folio_server::backup::backup(args).await,
+        Command::Restore(args) => folio_server::backup::restore(args).await,
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

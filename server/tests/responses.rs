@@ -119,6 +119,11 @@ async fn oversized_bodies_are_refused_before_they_are_read() {
     // Two megabytes of text is refused with a field message, not a 500.
     let long = json!({"request": {"doc": {"kind": "note", "title": "Long", "slug": "long", "body_md": "y".repeat(2_100_000)}}});
     let answer = site.call("/api/save_item", &long, Some(&cookie)).await;
-    assert_eq!(answer.status, 200, "{}", answer.body.chars().take(300).collect::<String>());
+    assert_eq!(
+        answer.status,
+        200,
+        "{}",
+        answer.body.chars().take(300).collect::<String>()
+    );
     assert_eq!(answer.json()["Invalid"]["errors"][0]["field"], "body_md");
 }
