@@ -3,6 +3,7 @@
 
 mod admin;
 pub mod backup;
+mod cache;
 pub mod cli;
 pub mod config;
 mod discovery;

@@ -11,7 +11,9 @@ use axum::{
 };
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
-use std::time::Duration;
+use std::{sync::Arc, time::Duration};
+
+use crate::cache::PageCache;
 
 use axum::{extract::State, http::StatusCode, response::IntoResponse};
 use tower_http::{
@@ -52,6 +54,11 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             crate::origin::same_origin_only,
         ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::cache::serve_cached,
+        ))
+        .layer(axum::Extension(Arc::new(PageCache::default())))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         // Server functions read their body through axum, whose own default
         // (2 MB) would cut a long article short with a 500.

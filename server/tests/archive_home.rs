@@ -86,6 +86,7 @@ async fn an_empty_category_says_so_and_pages_keep_filters() {
         .execute(&site.pool)
         .await
         .unwrap();
+        site.changed();
     }
     let first = site.get("/articles?category=career").await;
     assert_eq!(article_links(&first.body).len(), 20);

@@ -44,6 +44,7 @@ async fn exec(site: &TestSite, sql: &str, slug: &str) {
         .execute(&site.pool)
         .await
         .unwrap();
+    site.changed();
 }
 
 fn slug_of(item: &Option<app::domain::ArticleListItem>) -> Option<&str> {
@@ -209,6 +210,7 @@ async fn an_article_sharing_no_tags_has_no_related_section() {
     .execute(&site.pool)
     .await
     .unwrap();
+    site.changed();
     assert!(get_article(&site, slug).await.related.is_empty());
     let page = site.get(&format!("/articles/{slug}")).await;
     assert_eq!(page.status, 200);

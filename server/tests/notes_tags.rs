@@ -80,6 +80,7 @@ async fn many_notes_are_paginated_with_real_links() {
         .execute(&site.pool)
         .await
         .unwrap();
+        site.changed();
     }
     let total = public_notes(&site).await.len();
     assert!(total > 20 && total <= 40);
@@ -158,6 +159,7 @@ async fn unknown_notes_and_tags_answer_404() {
         .execute(&site.pool)
         .await
         .unwrap();
+    site.changed();
     for uri in [
         "/notes/no-such-note",
         "/notes/Bad%20Slug",
@@ -381,16 +383,19 @@ async fn unpublished_items_never_show_or_count() {
         .execute(&site.pool)
         .await
         .unwrap();
+    site.changed();
     sqlx::query("UPDATE articles SET deleted_at = '2026-01-01T00:00:00Z' WHERE id IN (SELECT article_id FROM article_tags WHERE tag_id = ?)")
         .bind(tag_id)
         .execute(&site.pool)
         .await
         .unwrap();
+    site.changed();
     sqlx::query("UPDATE summaries SET status = 'scheduled', published_at = '2999-01-01T00:00:00Z' WHERE id IN (SELECT summary_id FROM summary_tags WHERE tag_id = ?)")
         .bind(tag_id)
         .execute(&site.pool)
         .await
         .unwrap();
+    site.changed();
     assert_eq!(site.get(&format!("/tags/{tag}")).await.status, 404);
     assert!(!site
         .get("/tags")
@@ -428,6 +433,7 @@ async fn hide_three(
             .execute(&site.pool)
             .await
             .unwrap();
+        site.changed();
     }
     items
         .into_iter()

@@ -17,10 +17,12 @@ async fn site() -> TestSite {
         .execute(&site.pool)
         .await
         .unwrap();
+    site.changed();
     sqlx::query("INSERT INTO sources (slug, name) VALUES ('weekly', 'Weekly')")
         .execute(&site.pool)
         .await
         .unwrap();
+    site.changed();
     site
 }
 
@@ -39,6 +41,7 @@ async fn article(site: &TestSite, slug: &str, title: &str, body: &str, published
     .execute(&site.pool)
     .await
     .unwrap();
+    site.changed();
 }
 
 async fn note(site: &TestSite, slug: &str, title: &str, body: &str) {
@@ -55,6 +58,7 @@ async fn note(site: &TestSite, slug: &str, title: &str, body: &str) {
     .execute(&site.pool)
     .await
     .unwrap();
+    site.changed();
 }
 
 async fn summary(site: &TestSite, slug: &str, title: &str, body: &str) {
@@ -74,6 +78,7 @@ async fn summary(site: &TestSite, slug: &str, title: &str, body: &str) {
     .execute(&site.pool)
     .await
     .unwrap();
+    site.changed();
 }
 
 async fn search(site: &TestSite, query: &str) -> String {
@@ -259,6 +264,7 @@ async fn unpublished_items_of_every_kind_never_come_back() {
             format!("UPDATE {table} SET deleted_at = '{PAST}' WHERE title = 'Hushword deleted'"),
         ] {
             sqlx::query(&sql).execute(&site.pool).await.unwrap();
+            site.changed();
         }
     }
     let body = search(&site, "hushword").await;
@@ -272,6 +278,7 @@ async fn unpublished_items_of_every_kind_never_come_back() {
         .execute(&site.pool)
         .await
         .unwrap();
+    site.changed();
     assert!(search(&site, "hushword")
         .await
         .contains("/notes/note-draft"));
@@ -279,6 +286,7 @@ async fn unpublished_items_of_every_kind_never_come_back() {
         .execute(&site.pool)
         .await
         .unwrap();
+    site.changed();
     assert!(!search(&site, "hushword")
         .await
         .contains("/notes/note-draft"));
@@ -303,16 +311,19 @@ async fn edits_and_deletes_update_the_index() {
         .execute(&site.pool)
         .await
         .unwrap();
+    site.changed();
     sqlx::query(
         "UPDATE summaries SET title = 'Freshly renamed', body_md = 'plain' WHERE slug = 'renamed'",
     )
     .execute(&site.pool)
     .await
     .unwrap();
+    site.changed();
     sqlx::query("DELETE FROM notes WHERE slug = 'gone'")
         .execute(&site.pool)
         .await
         .unwrap();
+    site.changed();
     assert!(search(&site, "oldword").await.contains("No results"));
     assert!(search(&site, "newword").await.contains("/articles/edited"));
     assert!(search(&site, "freshly")

@@ -15,6 +15,7 @@ pub struct TestSite {
     pub router: Router,
     pub pool: sqlx::SqlitePool,
     pub db: PathBuf,
+    generation: std::sync::Arc<app::server::generation::ContentGeneration>,
     _dir: tempfile::TempDir,
 }
 
@@ -77,7 +78,9 @@ impl TestSite {
         };
         let state = folio_server::prepare(&settings).await.expect("site starts");
         let pool = state.pool.clone();
+        let generation = state.generation.clone();
         Self {
+            generation,
             router: folio_server::router(state),
             pool,
             db: dir.path().join("folio.db"),
@@ -97,6 +100,12 @@ impl TestSite {
             .body(Body::from(form.to_owned()))
             .unwrap();
         self.send(request).await
+    }
+
+    /// Tells the page cache that a test wrote to the database behind the
+    /// site's back (the site's own writes do this themselves).
+    pub fn changed(&self) {
+        self.generation.bump();
     }
 
     /// A digest of every byte of the database, after folding the WAL into

@@ -8,6 +8,7 @@ pub mod feeds;
 pub mod home;
 pub mod notes;
 pub mod profile;
+pub mod schedule;
 pub mod search;
 pub mod summaries;
 pub mod tags;

@@ -1,0 +1,21 @@
+//! When the public site next changes by itself: the earliest publish time
+//! still to come of any item that is not a draft and not in the trash.
+//! Page caches are valid until then (or until the next write).
+
+use sqlx::SqlitePool;
+
+#[tracing::instrument(skip(pool))]
+pub async fn next_publication(pool: &SqlitePool, now: &str) -> Result<Option<String>, sqlx::Error> {
+    // Each arm reads the kind's partial `*_public` index, not its rows.
+    sqlx::query_scalar(
+        "SELECT MIN(at) FROM (
+             SELECT MIN(published_at) AS at FROM articles WHERE deleted_at IS NULL AND status <> 'draft' AND published_at > ?
+             UNION ALL SELECT MIN(published_at) FROM notes WHERE deleted_at IS NULL AND status <> 'draft' AND published_at > ?
+             UNION ALL SELECT MIN(published_at) FROM summaries WHERE deleted_at IS NULL AND status <> 'draft' AND published_at > ?)",
+    )
+    .bind(now)
+    .bind(now)
+    .bind(now)
+    .fetch_one(pool)
+    .await
+}

@@ -1,0 +1,103 @@
+//! The page cache: pages are rendered once per content generation, served
+//! compressed with a strong ETag, dropped at every write and when a
+//! scheduled item's time comes, and never kept for a signed-in author or
+//! an error.
+
+mod common;
+
+use axum::body::Body;
+use common::TestSite;
+use serde_json::json;
+
+async fn get_with(site: &TestSite, uri: &str, headers: &[(&str, &str)]) -> common::Page {
+    let mut request = http::Request::get(uri);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    site.send(request.body(Body::empty()).unwrap()).await
+}
+
+#[tokio::test]
+async fn a_page_is_rendered_once_and_then_served_from_memory() {
+    let site = TestSite::demo().await;
+    let first = site.get("/articles").await;
+    assert_eq!(first.header("x-folio-cache"), Some("miss"));
+    let second = site.get("/articles").await;
+    assert_eq!(second.header("x-folio-cache"), Some("hit"));
+    assert_eq!(first.body, second.body);
+    assert_eq!(second.header("cache-control"), Some("public, max-age=60"));
+    assert_eq!(second.header("vary"), Some("Accept-Encoding"));
+    let etag = second.header("etag").unwrap().to_owned();
+    assert!(etag.starts_with('"') && etag.ends_with('"'));
+    let again = get_with(&site, "/articles", &[("if-none-match", &etag)]).await;
+    assert_eq!(again.status, 304);
+    assert!(again.body.is_empty());
+    let br = get_with(&site, "/articles", &[("accept-encoding", "gzip, br")]).await;
+    assert_eq!(br.header("content-encoding"), Some("br"));
+    let gz = get_with(&site, "/articles", &[("accept-encoding", "gzip")]).await;
+    assert_eq!(gz.header("content-encoding"), Some("gzip"));
+    // Another query is another page.
+    assert_eq!(
+        site.get("/articles?page=2").await.header("x-folio-cache"),
+        Some("miss")
+    );
+}
+
+#[tokio::test]
+async fn every_write_drops_what_the_cache_holds() {
+    let site = TestSite::demo().await;
+    let cookie = site.sign_in().await;
+    assert!(!site
+        .get("/notes")
+        .await
+        .body
+        .contains("Fresh from the editor"));
+    assert_eq!(
+        site.get("/notes").await.header("x-folio-cache"),
+        Some("hit")
+    );
+    let note = json!({"request": {"doc": {"kind": "note", "title": "Fresh from the editor", "slug": "fresh-note",
+        "status": "published", "body_md": "New."}, "explicit": true}});
+    site.call("/api/save_item", &note, Some(&cookie)).await;
+    let page = site.get("/notes").await;
+    assert_eq!(page.header("x-folio-cache"), Some("miss"));
+    assert!(page.body.contains("Fresh from the editor"));
+}
+
+#[tokio::test]
+async fn a_scheduled_item_appears_at_its_time_through_a_warm_cache() {
+    let site = TestSite::demo().await;
+    let cookie = site.sign_in().await;
+    let at = std::time::SystemTime::now() + std::time::Duration::from_secs(2);
+    let note = json!({"request": {"doc": {"kind": "note", "title": "Timed note", "slug": "timed-note",
+        "status": "scheduled", "publish_at": app::server::clock::format_instant(at.into()), "body_md": "Soon."}, "explicit": true}});
+    site.call("/api/save_item", &note, Some(&cookie)).await;
+    assert!(!site.get("/notes").await.body.contains("Timed note"));
+    assert_eq!(
+        site.get("/notes").await.header("x-folio-cache"),
+        Some("hit")
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(3100)).await;
+    let page = site.get("/notes").await;
+    assert!(
+        page.body.contains("Timed note"),
+        "the cache expired at the publish time"
+    );
+}
+
+#[tokio::test]
+async fn nothing_is_cached_for_an_author_or_an_error() {
+    let site = TestSite::demo().await;
+    let cookie = site.sign_in().await;
+    for _ in 0..2 {
+        let page = site.get_signed_in("/articles", &cookie).await;
+        assert_eq!(page.header("x-folio-cache"), None);
+    }
+    for _ in 0..2 {
+        let missing = site.get("/articles/no-such-article").await;
+        assert_eq!(missing.status, 404);
+        assert_eq!(missing.header("x-folio-cache"), None);
+        assert_eq!(missing.header("cache-control"), Some("no-store"));
+    }
+    assert_eq!(site.get("/admin/login").await.header("x-folio-cache"), None);
+}
