@@ -93,8 +93,9 @@ test("rename a tag and its old address redirects to the new one", async ({ page 
   const word = marker.split(" ").pop()!;
   const tag = `Old ${word}`;
   await page.getByLabel("Title").fill(`Note ${marker}`);
-  await page.getByLabel("Tags").fill(tag);
-  await page.getByLabel("Tags").press("Enter");
+  const tags = page.getByRole("combobox", { name: "Tags" });
+  await tags.fill(tag);
+  await tags.press("Enter");
   await page.locator("#body").fill("Filed under a tag about to be renamed.");
   await page.getByRole("button", { name: "Publish now" }).click();
   await waitSaved(page);
