@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 mod discovery;
 mod origin;
+pub mod portable;
 mod routes;
 pub mod telemetry;
 pub mod users;

@@ -9,4 +9,5 @@ pub mod db;
 pub mod demo;
 pub mod frontmatter;
 pub mod generation;
+pub mod portable;
 pub mod state;

@@ -134,7 +134,7 @@ pub fn prepare(
         original_url,
         day,
         explicit,
-        user_id,
+        user_id: Some(user_id),
     })
 }
 

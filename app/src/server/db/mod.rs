@@ -7,6 +7,7 @@ pub mod authoring;
 pub mod feeds;
 pub mod home;
 pub mod notes;
+pub mod portable;
 pub mod profile;
 pub mod schedule;
 pub mod search;
