@@ -9,5 +9,6 @@ pub mod db;
 pub mod demo;
 pub mod frontmatter;
 pub mod generation;
+pub mod media;
 pub mod portable;
 pub mod state;

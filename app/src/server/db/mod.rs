@@ -6,6 +6,7 @@ pub mod articles;
 pub mod authoring;
 pub mod feeds;
 pub mod home;
+pub mod media;
 pub mod notes;
 pub mod portable;
 pub mod profile;
