@@ -25,10 +25,11 @@ pub async fn export(args: ExportArgs) -> Result<(), BoxError> {
     let report = export::export(&pool, &args.dir, options).await?;
     pool.close().await;
     println!(
-        "Exported {} articles, {} notes and {} summaries to {}{}",
+        "Exported {} articles, {} notes, {} summaries and {} images to {}{}",
         report.articles,
         report.notes,
         report.summaries,
+        report.images,
         args.dir.display(),
         if report.profile {
             format!(", with the profile in {SITE_FILE}")
@@ -40,7 +41,9 @@ pub async fn export(args: ExportArgs) -> Result<(), BoxError> {
 }
 
 pub async fn import(args: ImportArgs) -> Result<(), BoxError> {
-    let db = database(&args.db)?;
+    let (file, _) = crate::config::load_file(args.db.config.as_deref())?;
+    let db = crate::config::database_path(&args.db, &file);
+    let max_image_bytes = crate::config::upload_limit(None, &file);
     let _lock = crate::backup::lock_for_serving(&db).map_err(|_| {
         format!(
             "{} is in use by a running folio; stop the server before importing",
@@ -50,11 +53,12 @@ pub async fn import(args: ImportArgs) -> Result<(), BoxError> {
     let pool = crate::open_database(&db).await?;
     let options = ImportOptions {
         dry_run: args.dry_run,
+        max_image_bytes,
     };
     let report = import::import(&pool, &args.dir, options).await;
     pool.close().await;
     let report = report?;
-    if report.items.is_empty() && !report.profile && report.terms == 0 {
+    if report.items.is_empty() && !report.profile && report.terms == 0 && report.images == 0 {
         return Err(format!("found nothing to import in {}", args.dir.display()).into());
     }
     print!("{}", describe(&report, &args.dir, &db));
@@ -99,6 +103,9 @@ fn describe(report: &ImportReport, dir: &Path, db: &Path) -> String {
     }
     if report.terms > 0 {
         totals.push(format!("{} terms from {TAXONOMY_FILE}", report.terms));
+    }
+    if report.images > 0 {
+        totals.push(format!("{} images", report.images));
     }
     let verb = if report.dry_run {
         "Dry run, nothing was written. Would import"

@@ -10,15 +10,23 @@ use std::path::Path;
 use app::domain::{EditorDoc, ItemKind, Status};
 use app::server::authoring::validate;
 use app::server::db::authoring::{load, save};
+use app::server::media;
 use app::server::portable::export::{export, ExportOptions};
 use app::server::portable::import::{import, ImportOptions, ImportReport};
 use app::server::portable::PortableError;
-use common::{folio, printed, TestSite};
+use common::{folio, png, printed, TestSite};
 
 fn run(args: &[&str]) -> String {
     let out = folio(args);
     assert!(out.status.success(), "folio {args:?}: {}", printed(&out));
     printed(&out)
+}
+
+/// The name an image is stored under: its content's.
+fn image_name(bytes: &[u8]) -> String {
+    media::inspect(bytes, media::DEFAULT_MAX_BYTES)
+        .unwrap()
+        .name()
 }
 
 async fn fresh_db(path: &Path) -> sqlx::SqlitePool {
@@ -114,8 +122,29 @@ async fn the_demo_site_survives_a_round_trip_byte_for_byte() {
     ] {
         sqlx::query(sql).execute(&pool).await.unwrap();
     }
+    // And an image, shown by one article.
+    let bytes = png(30, 20);
+    let name = image_name(&bytes);
+    let mut tx = pool.begin().await.unwrap();
+    let inspected = media::inspect(&bytes, media::DEFAULT_MAX_BYTES).unwrap();
+    media::store(
+        &mut tx,
+        &bytes,
+        &inspected,
+        "diagram.png",
+        "2026-11-30T10:00:00Z",
+    )
+    .await
+    .unwrap();
+    sqlx::query("UPDATE articles SET body_md = body_md || ? WHERE slug = 'sqlite-strict-tables'")
+        .bind(format!("\n![A diagram](/media/{name})\n"))
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
     let out = run(&["export", &path("first"), "--include-trash", "--db", &one]);
     assert!(out.contains("Exported 36 articles"), "{out}");
+    assert!(out.contains("and 1 images"), "{out}");
     let out = run(&["import", &path("first"), "--db", &two]);
     assert!(out.contains("36 articles (36 new, 0 updated)"), "{out}");
     run(&["export", &path("second"), "--include-trash", "--db", &two]);
@@ -145,6 +174,17 @@ async fn the_demo_site_survives_a_round_trip_byte_for_byte() {
     ] {
         assert_eq!(rows(&pool, sql).await, rows(&copy, sql).await, "{sql}");
     }
+    assert_eq!(
+        std::fs::read(dir.path().join("second/media").join(&name)).unwrap(),
+        bytes,
+        "the image comes back byte for byte"
+    );
+    let used: Vec<(String, String)> = rows(
+        &copy,
+        "SELECT m.name, u.kind FROM media m JOIN media_uses u ON u.name = m.name",
+    )
+    .await;
+    assert_eq!(used, [(name.clone(), "article".to_owned())]);
     let trashed = doc(&copy, ItemKind::Article, "inject-the-clock").await;
     assert_eq!(trashed.deleted_at.as_deref(), Some("2026-11-30T10:00:00Z"));
 }
@@ -243,12 +283,12 @@ async fn zola_and_hugo_trees_import_with_every_front_matter_form() {
     write(
         &zola,
         "content/blog/toml-datetime.md",
-        "+++\ntitle = \"A TOML datetime\"\nslug = \"custom-slug\"\ndate = 2024-01-02T10:30:00+02:00\nupdated = 2024-02-01T00:00:00Z\ndescription = \"The dek.\"\ntemplate = \"page.html\"\n+++\nBody.\n",
+        "+++\ntitle = \"A TOML datetime\"\nslug = \"custom-slug\"\ndate = 2024-01-02T10:30:00+02:00\nupdated = 2024-02-01T00:00:00Z\ndescription = \"The dek.\"\ntemplate = \"page.html\"\n+++\nBody.\n\n![A](./img/a.png)\n",
     );
     write(
         &zola,
         "content/blog/page-bundle/index.md",
-        "+++\ntitle = \"A bundle\"\ndate = \"2023-07-01\"\n+++\nBundled.\n",
+        "+++\ntitle = \"A bundle\"\ndate = \"2023-07-01\"\n+++\nBundled.\n\n![Diagram](diagram.png)\n",
     );
     write(
         &zola,
@@ -270,11 +310,17 @@ async fn zola_and_hugo_trees_import_with_every_front_matter_form() {
         "content/summaries/one-off.md",
         "+++\ntitle = \"A one-off\"\ndate = 2024-05-03T09:00:00Z\n[extra]\nsource_url = \"https://blog.example/post\"\n+++\nAnother paragraph.\n",
     );
+    let (diagram, a, s) = (png(30, 20), png(40, 10), png(12, 12));
+    std::fs::write(zola.join("content/blog/page-bundle/diagram.png"), &diagram).unwrap();
+    std::fs::create_dir_all(zola.join("content/blog/img")).unwrap();
+    std::fs::write(zola.join("content/blog/img/a.png"), &a).unwrap();
     let hugo = dir.path().join("hugo");
+    write(&hugo, "static/images/s.png", "");
+    std::fs::write(hugo.join("static/images/s.png"), &s).unwrap();
     write(
         &hugo,
         "content/posts/hugo-post.md",
-        "---\ntitle: \"A Hugo post\"\ndate: 2024-04-01T08:00:00Z\nlastmod: 2024-04-02T08:00:00Z\ndescription: From YAML\ntags: [Go, Testing]\ncategories:\n  - Backend\ndraft: true\n---\n\nHugo body.\n",
+        "---\ntitle: \"A Hugo post\"\ndate: 2024-04-01T08:00:00Z\nlastmod: 2024-04-02T08:00:00Z\ndescription: From YAML\ntags: [Go, Testing]\ncategories:\n  - Backend\ndraft: true\n---\n\nHugo body.\n\n![S](/images/s.png)\n",
     );
     write(&hugo, "content/posts/_index.md", "---\ntitle: Posts\n---\n");
     write(
@@ -293,6 +339,7 @@ async fn zola_and_hugo_trees_import_with_every_front_matter_form() {
     let files: Vec<&str> = report.items.iter().map(|i| i.file.as_str()).collect();
     assert_eq!(files.len(), 8, "section files are skipped: {files:?}");
     assert!(!files.iter().any(|f| f.contains("_index")));
+    assert_eq!(report.images, 2);
     import_dir(&pool, &hugo).await;
 
     let dated = doc(&pool, ItemKind::Article, "dated-post").await;
@@ -317,6 +364,23 @@ async fn zola_and_hugo_trees_import_with_every_front_matter_form() {
 
     let bundle = doc(&pool, ItemKind::Article, "page-bundle").await;
     assert_eq!(bundle.publish_at.as_deref(), Some("2023-07-01T00:00:00Z"));
+    // Images beside the markdown, in a folder below it and in Hugo's
+    // static/ become uploads, and the links point at them.
+    let diagram_name = image_name(&diagram);
+    assert_eq!(
+        bundle.body_md,
+        format!("Bundled.\n\n![Diagram](/media/{diagram_name})\n")
+    );
+    assert_eq!(
+        timed.body_md,
+        format!("Body.\n\n![A](/media/{})\n", image_name(&a))
+    );
+    let html: String =
+        sqlx::query_scalar("SELECT body_html FROM articles WHERE slug = 'page-bundle'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert!(html.contains(r#"width="30" height="20""#), "{html}");
 
     let moved = doc(&pool, ItemKind::Note, "really-a-note").await;
     assert_eq!(moved.title, "Kind from extra");
@@ -350,7 +414,11 @@ async fn zola_and_hugo_trees_import_with_every_front_matter_form() {
     assert_eq!(post.category, "Backend");
     assert_eq!(post.dek, "From YAML");
     assert_eq!(post.updated_at, "2024-04-02T08:00:00Z");
-    assert_eq!(post.body_md, "Hugo body.\n");
+    assert_eq!(
+        post.body_md,
+        format!("Hugo body.\n\n![S](/media/{})\n", image_name(&s))
+    );
+    assert_eq!(count(&pool, "media").await, 3);
     let hugo_note = doc(&pool, ItemKind::Note, "hugo-note").await;
     assert_eq!(
         hugo_note.publish_at.as_deref(),
@@ -386,6 +454,17 @@ async fn a_broken_file_stops_the_import_and_changes_nothing() {
         "notes/bad-date.md",
         "+++\ntitle = \"Bad date\"\n\ndate = \"next tuesday\"\n+++\nBody.\n",
     );
+    write(
+        dir.path(),
+        "articles/pictures.md",
+        "+++\ntitle = \"Pictures\"\n+++\n\nText\n\n![gone](missing.png)\n![fake](fake.png)\n",
+    );
+    write(
+        dir.path(),
+        "articles/fake.png",
+        "a text file with a picture's name",
+    );
+    write(dir.path(), "media/readme.txt", "not an image either");
     let before = site.fingerprint().await;
     let db = site.db.to_string_lossy().into_owned();
     let out = folio(&["import", dir.path().to_str().unwrap(), "--db", &db]);
@@ -395,6 +474,18 @@ async fn a_broken_file_stops_the_import_and_changes_nothing() {
     assert!(said.contains("notes/bad-slug.md:3: `slug`: "), "{said}");
     assert!(
         said.contains("notes/bad-date.md:4: `date` should be a date"),
+        "{said}"
+    );
+    assert!(
+        said.contains("articles/pictures.md:7: image `missing.png`: there is no such file"),
+        "{said}"
+    );
+    assert!(
+        said.contains("articles/pictures.md:8: image `fake.png`: This file is not an image"),
+        "{said}"
+    );
+    assert!(
+        said.contains("media/readme.txt: This file is not an image"),
         "{said}"
     );
     assert!(said.contains("nothing was imported"), "{said}");
@@ -412,7 +503,7 @@ async fn a_broken_file_stops_the_import_and_changes_nothing() {
     let PortableError::Invalid(problems) = error else {
         panic!("problems with the files, not {error}");
     };
-    assert_eq!(problems.len(), 3, "{problems:?}");
+    assert_eq!(problems.len(), 6, "{problems:?}");
 }
 
 #[tokio::test]

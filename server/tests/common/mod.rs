@@ -29,6 +29,18 @@ pub fn printed(output: &Output) -> String {
     )
 }
 
+/// A real PNG of the given size, different for every size.
+pub fn png(width: u32, height: u32) -> Vec<u8> {
+    let image = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x * 7) as u8, (y * 11) as u8, 90])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    image
+        .write_to(&mut out, image::ImageFormat::Png)
+        .expect("encode");
+    out.into_inner()
+}
+
 pub struct TestSite {
     pub router: Router,
     pub pool: sqlx::SqlitePool,

@@ -101,6 +101,14 @@ pub async fn stack(pool: &SqlitePool) -> Result<Vec<(String, Vec<String>)>, sqlx
     Ok(groups)
 }
 
+/// The name of every stored image, in order.
+#[tracing::instrument(skip(pool))]
+pub async fn media_names(pool: &SqlitePool) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT name FROM media ORDER BY name")
+        .fetch_all(pool)
+        .await
+}
+
 /// The id and version of the item of `kind` with this slug.
 pub async fn existing(
     executor: impl SqliteExecutor<'_>,

@@ -8,9 +8,10 @@ use sqlx::SqlitePool;
 
 use super::item_file::{self, Extras};
 use super::site::{Described, Named, SiteFile, SourceEntry, TaxonomyFile};
-use super::{folder, PortableError, SITE_FILE, TAXONOMY_FILE};
-use crate::domain::ItemKind;
+use super::{folder, PortableError, MEDIA_DIR, SITE_FILE, TAXONOMY_FILE};
+use crate::domain::{is_media_name, ItemKind};
 use crate::server::db::authoring::{load, profile};
+use crate::server::db::media;
 use crate::server::db::portable::{self as db, TermTable};
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -24,6 +25,7 @@ pub struct ExportReport {
     pub articles: usize,
     pub notes: usize,
     pub summaries: usize,
+    pub images: usize,
     pub profile: bool,
 }
 
@@ -53,7 +55,33 @@ pub async fn export(
         report.profile = true;
     }
     write_toml(dir, TAXONOMY_FILE, &taxonomy(pool).await?)?;
+    report.images = export_media(pool, dir).await?;
     Ok(report)
+}
+
+/// Every stored image as `media/<name>`, the name the bodies link to
+/// (`/media/<name>`). Read one at a time: images can be large.
+async fn export_media(pool: &SqlitePool, dir: &Path) -> Result<usize, PortableError> {
+    let names = db::media_names(pool).await?;
+    if names.is_empty() {
+        return Ok(0);
+    }
+    let folder = dir.join(MEDIA_DIR);
+    std::fs::create_dir_all(&folder).map_err(PortableError::io("create", &folder))?;
+    for name in &names {
+        // Names are checked on the way in; never let one name a path.
+        if !is_media_name(name) {
+            return Err(PortableError::Refused(format!(
+                "the stored image name `{name}` is not a media name"
+            )));
+        }
+        let stored = media::find(pool, name)
+            .await?
+            .ok_or(sqlx::Error::RowNotFound)?;
+        let path = folder.join(name);
+        std::fs::write(&path, stored.bytes).map_err(PortableError::io("write", &path))?;
+    }
+    Ok(names.len())
 }
 
 fn prepare_dir(dir: &Path) -> Result<(), PortableError> {

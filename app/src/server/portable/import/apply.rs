@@ -4,7 +4,8 @@
 
 use sqlx::SqlitePool;
 
-use super::{Imported, Plan, Ready};
+use super::plan::{Plan, Ready};
+use super::Imported;
 use crate::domain::ItemKind;
 use crate::server::db::authoring::save::{self, Written};
 use crate::server::db::portable::{self as db, Times};
@@ -17,6 +18,8 @@ pub(super) async fn apply(
     now: &str,
 ) -> Result<Vec<Imported>, PortableError> {
     let mut tx = pool.begin().await?;
+    // Images first: the profile and the items measure theirs as they save.
+    plan.media.store(&mut tx, now).await?;
     for (term, description) in &plan.terms.categories {
         write::upsert_category(&mut tx, term, description).await?;
     }

@@ -48,6 +48,8 @@ pub struct Incoming {
     pub updated: Option<String>,
     pub deleted: Option<String>,
     pub series: Option<String>,
+    /// The file's line the body starts on.
+    pub body_line: usize,
     /// The line each editor field was read from, for validation messages.
     lines: Vec<(&'static str, usize)>,
 }
@@ -77,7 +79,11 @@ impl Incoming {
 pub fn read(source: &SourceFile, text: &str, now: &str) -> Result<Incoming, Problem> {
     let problem = |(line, message): Flaw| Problem::new(&source.name, line, message);
     let front = Front::parse(text).map_err(problem)?;
-    read_front(source, &front, now).map_err(problem)
+    let mut incoming = read_front(source, &front, now).map_err(problem)?;
+    // The body is the end of the text.
+    let before = &text[..text.len() - front.body.len()];
+    incoming.body_line = 1 + before.matches('\n').count();
+    Ok(incoming)
 }
 
 fn read_front(source: &SourceFile, front: &Front<'_>, now: &str) -> Result<Incoming, Flaw> {
@@ -187,5 +193,6 @@ fn read_front(source: &SourceFile, front: &Front<'_>, now: &str) -> Result<Incom
             .find(|s| kind == ItemKind::Article && !s.trim().is_empty()),
         doc,
         lines,
+        body_line: 1,
     })
 }

@@ -12,6 +12,11 @@ pub struct Layout {
     pub files: Vec<SourceFile>,
     pub site: Option<PathBuf>,
     pub taxonomy: Option<PathBuf>,
+    /// Folio's own `media/` folder, when there is one.
+    pub media: Option<PathBuf>,
+    /// Where a `/…` image address is looked for: a Zola or Hugo site's
+    /// `static/`, or the folder itself in Folio's layout (`/media/…`).
+    pub site_static: Option<PathBuf>,
 }
 
 pub struct SourceFile {
@@ -33,11 +38,20 @@ pub fn scan(dir: &Path) -> Result<Layout, PortableError> {
             dir.display()
         )));
     }
-    let content = Some(dir.join("content"))
-        .filter(|c| c.is_dir())
-        .unwrap_or_else(|| dir.to_owned());
+    let site_tree = dir.join("content").is_dir();
+    let content = if site_tree {
+        dir.join("content")
+    } else {
+        dir.to_owned()
+    };
+    let site_static = if site_tree {
+        Some(dir.join("static")).filter(|s| s.is_dir())
+    } else {
+        Some(dir.to_owned())
+    };
     let mut paths = Vec::new();
-    walk(&content, &content.join(MEDIA_DIR), &mut paths)?;
+    let media = Some(dir.join(MEDIA_DIR)).filter(|p| p.is_dir() && !site_tree);
+    walk(&content, media.as_deref(), &mut paths)?;
     paths.sort();
     let files = paths
         .into_iter()
@@ -48,19 +62,21 @@ pub fn scan(dir: &Path) -> Result<Layout, PortableError> {
         files,
         site: present(SITE_FILE),
         taxonomy: present(TAXONOMY_FILE),
+        media,
+        site_static,
     })
 }
 
 /// Every markdown page under `dir`: hidden entries, the media folder and
 /// section files (`_index.md`) are left out.
-fn walk(dir: &Path, media: &Path, found: &mut Vec<PathBuf>) -> Result<(), PortableError> {
+fn walk(dir: &Path, media: Option<&Path>, found: &mut Vec<PathBuf>) -> Result<(), PortableError> {
     let entries = std::fs::read_dir(dir).map_err(PortableError::io("read the folder", dir))?;
     for entry in entries {
         let path = entry
             .map_err(PortableError::io("read the folder", dir))?
             .path();
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or(".");
-        if name.starts_with('.') || path == media {
+        if name.starts_with('.') || Some(path.as_path()) == media {
             continue;
         }
         if path.is_dir() {
