@@ -17,6 +17,7 @@ mod front;
 pub mod import;
 mod item_file;
 mod site;
+mod yaml;
 
 pub use error::{PortableError, Problem};
 pub use site::{Described, Named, SiteFile, SourceEntry, TaxonomyFile};
