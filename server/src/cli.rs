@@ -41,6 +41,34 @@ pub enum Command {
     Backup(BackupArgs),
     /// Put a backup back in place of the database (stop the server first).
     Restore(BackupArgs),
+    /// Write every article, note and summary as markdown files with front
+    /// matter (Zola's field names), plus site.toml and taxonomy.toml, into DIR.
+    Export(ExportArgs),
+    /// Read markdown files into the site: a folder written by `export`, or
+    /// a Zola or Hugo site. All of it or none of it (stop the server first).
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ExportArgs {
+    /// The folder to write; must be new or empty
+    pub dir: PathBuf,
+    /// Export items in the trash too, marked with `deleted` under [extra]
+    #[arg(long)]
+    pub include_trash: bool,
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ImportArgs {
+    /// The folder to read: Folio's export layout, or a Zola or Hugo site
+    pub dir: PathBuf,
+    /// Check every file and list what would be created or updated; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub db: DbArgs,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -94,6 +94,16 @@ pub fn database_path(args: &DbArgs, file: &FileConfig) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(DEFAULT_DB))
 }
 
+/// The largest image, in bytes: the flag's megabytes, else the file's,
+/// else the default. `import` takes in no larger image than an upload.
+pub fn upload_limit(flag_mb: Option<u64>, file: &FileConfig) -> u64 {
+    flag_mb
+        .or(file.server.max_upload_mb)
+        .map_or(app::server::media::DEFAULT_MAX_BYTES, |mb| {
+            mb.saturating_mul(1024 * 1024)
+        })
+}
+
 pub fn resolve(args: &ServeArgs, file: FileConfig, demo_env: Option<&str>) -> Settings {
     let addr = args
         .addr
@@ -102,17 +112,12 @@ pub fn resolve(args: &ServeArgs, file: FileConfig, demo_env: Option<&str>) -> Se
     let demo_off = args.no_demo || matches!(demo_env, Some("0" | "false" | "no" | "off"));
     let demo = !demo_off && file.server.demo.unwrap_or(true);
     let db = database_path(&args.db, &file);
+    let max_upload_bytes = upload_limit(args.max_upload_mb, &file);
     let site_root = args
         .site_root
         .clone()
         .or(file.server.site_root)
         .unwrap_or_else(find_site_root);
-    let max_upload_bytes = args
-        .max_upload_mb
-        .or(file.server.max_upload_mb)
-        .map_or(app::server::media::DEFAULT_MAX_BYTES, |mb| {
-            mb.saturating_mul(1024 * 1024)
-        });
     let mut site = file.site.unwrap_or_default();
     if let Some(base) = &args.base_url {
         site = site.with_base_url(base);

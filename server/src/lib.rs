@@ -9,6 +9,7 @@ pub mod config;
 mod discovery;
 mod media;
 mod origin;
+pub mod portable;
 mod redirects;
 mod routes;
 pub mod telemetry;

@@ -14,6 +14,8 @@ async fn main() -> std::process::ExitCode {
         Command::User(args) => folio_server::users::run(args).await,
         Command::Backup(args) => folio_server::backup::backup(args).await,
         Command::Restore(args) => folio_server::backup::restore(args).await,
+        Command::Export(args) => folio_server::portable::export(args).await,
+        Command::Import(args) => folio_server::portable::import(args).await,
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -3,26 +3,10 @@
 
 mod common;
 
-use std::process::{Command, Output};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 
-use common::TestSite;
-
-fn folio(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_folio"))
-        .args(args)
-        .output()
-        .expect("folio runs")
-}
-
-fn text(output: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
-}
+use common::{folio, printed, TestSite};
 
 /// One write the way the site makes them: a note and its tag in one transaction.
 async fn write_note(pool: &sqlx::SqlitePool, n: u64, tag: i64) {
@@ -78,8 +62,8 @@ async fn a_backup_taken_during_writes_is_consistent_and_restores() {
     let during = written.load(Ordering::Relaxed);
     stop.store(true, Ordering::Relaxed);
     writer.await.unwrap();
-    assert!(out.status.success(), "{}", text(&out));
-    assert!(text(&out).contains("integrity ok"));
+    assert!(out.status.success(), "{}", printed(&out));
+    assert!(printed(&out).contains("integrity ok"));
 
     // Restore into a fresh place and look inside.
     let restored = dir.path().join("restored.db");
@@ -89,7 +73,7 @@ async fn a_backup_taken_during_writes_is_consistent_and_restores() {
         "--db",
         restored.to_str().unwrap(),
     ]);
-    assert!(out.status.success(), "{}", text(&out));
+    assert!(out.status.success(), "{}", printed(&out));
     let pool = app::server::db::connect(&restored).await.unwrap();
     let (notes, tagged): (i64, i64) = sqlx::query_as(
         "SELECT COUNT(*), (SELECT COUNT(*) FROM note_tags j JOIN notes n ON n.id = j.note_id WHERE n.slug LIKE 'burst-%')
@@ -128,7 +112,11 @@ async fn backup_and_restore_refuse_what_they_must() {
     std::fs::write(&existing, b"keep me").unwrap();
     let out = folio(&["backup", existing.to_str().unwrap(), "--db", db]);
     assert!(!out.status.success());
-    assert!(text(&out).contains("already exists"), "{}", text(&out));
+    assert!(
+        printed(&out).contains("already exists"),
+        "{}",
+        printed(&out)
+    );
     assert_eq!(
         std::fs::read(&existing).unwrap(),
         b"keep me",
@@ -146,9 +134,9 @@ async fn backup_and_restore_refuse_what_they_must() {
     ]);
     assert!(!out.status.success());
     assert!(
-        text(&out).contains("not a readable SQLite database"),
+        printed(&out).contains("not a readable SQLite database"),
         "{}",
-        text(&out)
+        printed(&out)
     );
     assert!(!target.exists(), "nothing is put in place");
 
@@ -165,8 +153,8 @@ async fn backup_and_restore_refuse_what_they_must() {
     ]);
     assert!(!out.status.success());
     assert!(
-        text(&out).contains("stop the server before restoring"),
+        printed(&out).contains("stop the server before restoring"),
         "{}",
-        text(&out)
+        printed(&out)
     );
 }

@@ -5,19 +5,8 @@
 mod common;
 
 use base64::Engine;
-use common::TestSite;
+use common::{png, TestSite};
 use serde_json::{json, Value};
-
-fn png(width: u32, height: u32) -> Vec<u8> {
-    let image = image::RgbImage::from_fn(width, height, |x, y| {
-        image::Rgb([(x * 7) as u8, (y * 11) as u8, 90])
-    });
-    let mut out = std::io::Cursor::new(Vec::new());
-    image
-        .write_to(&mut out, image::ImageFormat::Png)
-        .expect("encode");
-    out.into_inner()
-}
 
 async fn upload(site: &TestSite, cookie: &str, filename: &str, bytes: &[u8]) -> common::Page {
     let data = base64::engine::general_purpose::STANDARD.encode(bytes);

@@ -10,4 +10,5 @@ pub mod demo;
 pub mod frontmatter;
 pub mod generation;
 pub mod media;
+pub mod portable;
 pub mod state;

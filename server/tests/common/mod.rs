@@ -4,12 +4,42 @@
 #![allow(dead_code)] // each test file uses a different part of this kit
 
 use std::path::PathBuf;
+use std::process::{Command, Output};
 
 use axum::{body::Body, Router};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
 use folio_server::config::Settings;
+
+/// Runs the real `folio` binary.
+pub fn folio(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(args)
+        .output()
+        .expect("folio runs")
+}
+
+/// All that a run of the binary printed, standard output then errors.
+pub fn printed(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+/// A real PNG of the given size, different for every size.
+pub fn png(width: u32, height: u32) -> Vec<u8> {
+    let image = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x * 7) as u8, (y * 11) as u8, 90])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    image
+        .write_to(&mut out, image::ImageFormat::Png)
+        .expect("encode");
+    out.into_inner()
+}
 
 pub struct TestSite {
     pub router: Router,

@@ -146,7 +146,7 @@ pub fn prepare_with_images(
         original_url,
         day,
         explicit,
-        user_id,
+        user_id: Some(user_id),
     })
 }
 

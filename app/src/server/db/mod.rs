@@ -8,6 +8,7 @@ pub mod feeds;
 pub mod home;
 pub mod media;
 pub mod notes;
+pub mod portable;
 pub mod profile;
 pub mod schedule;
 pub mod search;

@@ -93,7 +93,7 @@ pub async fn upsert_source(tx: &mut Tx<'_>, term: &Term, url: &str) -> Result<i6
     .await
 }
 
-async fn upsert_series(tx: &mut Tx<'_>, term: &Term) -> Result<i64, sqlx::Error> {
+pub async fn upsert_series(tx: &mut Tx<'_>, term: &Term) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO series (slug, name) VALUES (?, ?)
          ON CONFLICT (slug) DO UPDATE SET name = excluded.name RETURNING id",

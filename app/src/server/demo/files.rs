@@ -8,10 +8,11 @@ use crate::domain::Status;
 use crate::server::{
     clock::normalise_instant,
     db::{
-        profile::{ExperienceInput, ProfileInput},
+        profile::ProfileInput,
         write::{ArticleInput, NoteInput, SummaryInput, Term},
     },
     frontmatter,
+    portable::SiteFile,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -44,122 +45,22 @@ pub fn read_toml<T: serde::de::DeserializeOwned>(
     toml::from_str(text).map_err(|e| invalid(name, e))
 }
 
+/// The profile, checked the way the profile editor checks a save.
+pub fn profile(file: SiteFile) -> Result<ProfileInput, DemoError> {
+    file.into_input().map_err(|errors| {
+        let reasons: Vec<String> = errors
+            .into_iter()
+            .map(|e| format!("{}: {}", e.field, e.message))
+            .collect();
+        invalid("profile.toml", reasons.join("; "))
+    })
+}
+
 pub fn term(slug_text: &str, name: &str) -> Result<Term, DemoError> {
     Ok(Term {
         slug: slug(slug_text, "taxonomy")?,
         name: name.to_owned(),
     })
-}
-
-#[derive(Deserialize)]
-pub struct Profile {
-    name: String,
-    headline: String,
-    location: String,
-    #[serde(default)]
-    email: String,
-    bio: String,
-    #[serde(default)]
-    links: Vec<Link>,
-    #[serde(default)]
-    stack: Vec<StackGroup>,
-    #[serde(default)]
-    experience: Vec<Experience>,
-}
-
-#[derive(Deserialize)]
-struct Link {
-    label: String,
-    url: String,
-}
-
-#[derive(Deserialize)]
-struct StackGroup {
-    group: String,
-    items: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct Experience {
-    role: String,
-    organisation: String,
-    #[serde(default)]
-    url: String,
-    #[serde(default)]
-    location: String,
-    start: String,
-    end: String,
-    summary: String,
-}
-
-impl Profile {
-    pub fn into_input(self) -> Result<ProfileInput, DemoError> {
-        let mut experience = Vec::with_capacity(self.experience.len());
-        for e in self.experience {
-            let month = |m: &str| crate::domain::dates::month_label(m).is_some();
-            if !month(&e.start) || !(e.end == "present" || month(&e.end)) {
-                return Err(invalid(
-                    "profile.toml",
-                    format!("dates of {} at {}", e.role, e.organisation),
-                ));
-            }
-            experience.push(ExperienceInput {
-                end_month: (e.end != "present").then_some(e.end),
-                role: e.role,
-                organisation: e.organisation,
-                url: e.url,
-                location: e.location,
-                start_month: e.start,
-                summary_md: e.summary,
-            });
-        }
-        Ok(ProfileInput {
-            name: self.name,
-            headline: self.headline,
-            bio_md: self.bio,
-            location: self.location,
-            email: self.email,
-            links: self.links.into_iter().map(|l| (l.label, l.url)).collect(),
-            stack: self.stack.into_iter().map(|g| (g.group, g.items)).collect(),
-            experience,
-        })
-    }
-}
-
-#[derive(Deserialize)]
-pub struct Categories {
-    pub category: Vec<Described>,
-}
-
-#[derive(Deserialize)]
-pub struct Described {
-    pub slug: String,
-    pub name: String,
-    #[serde(default)]
-    pub description: String,
-}
-
-#[derive(Deserialize)]
-pub struct Tags {
-    pub tag: Vec<Named>,
-}
-
-#[derive(Deserialize)]
-pub struct Named {
-    pub slug: String,
-    pub name: String,
-}
-
-#[derive(Deserialize)]
-pub struct Sources {
-    pub source: Vec<SourceEntry>,
-}
-
-#[derive(Deserialize)]
-pub struct SourceEntry {
-    pub slug: String,
-    pub name: String,
-    pub url: String,
 }
 
 #[derive(Deserialize)]
@@ -194,10 +95,11 @@ fn front<T: serde::de::DeserializeOwned>(
     let text = file
         .contents_utf8()
         .ok_or_else(|| invalid(&name, "not UTF-8"))?;
-    let (front, body) =
-        frontmatter::split(text).ok_or_else(|| invalid(&name, "no +++ front matter"))?;
-    let parsed = toml::from_str(front).map_err(|e| invalid(&name, e))?;
-    Ok((name, parsed, body.to_owned()))
+    let cut = frontmatter::split(text)
+        .filter(|cut| cut.format == frontmatter::Format::Toml)
+        .ok_or_else(|| invalid(&name, "no +++ front matter"))?;
+    let parsed = toml::from_str(cut.front).map_err(|e| invalid(&name, e))?;
+    Ok((name, parsed, cut.body.to_owned()))
 }
 
 fn status(value: &str, file: &str) -> Result<Status, DemoError> {

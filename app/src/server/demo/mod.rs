@@ -7,6 +7,7 @@ use include_dir::{include_dir, Dir};
 use sqlx::SqlitePool;
 
 use super::db::{profile, write};
+use super::portable::TaxonomyFile;
 use crate::domain::Slug;
 use files::{parse_article, parse_note, DemoError};
 
@@ -25,18 +26,19 @@ pub struct Loaded {
 pub async fn load(pool: &SqlitePool) -> Result<Loaded, DemoError> {
     let now = super::clock::now();
     let mut tx = pool.begin().await?;
-    let profile: files::Profile = files::read_toml(&DEMO, "profile.toml")?;
-    profile::replace_profile(&mut tx, &profile.into_input()?, &now).await?;
+    let profile = files::profile(files::read_toml(&DEMO, "profile.toml")?)?;
+    profile::replace_profile(&mut tx, &profile, &now).await?;
 
-    let categories: files::Categories = files::read_toml(&DEMO, "categories.toml")?;
+    // Each taxonomy file holds one table of the export's taxonomy.toml.
+    let categories: TaxonomyFile = files::read_toml(&DEMO, "categories.toml")?;
     for c in categories.category {
         write::upsert_category(&mut tx, &files::term(&c.slug, &c.name)?, &c.description).await?;
     }
-    let tags: files::Tags = files::read_toml(&DEMO, "tags.toml")?;
+    let tags: TaxonomyFile = files::read_toml(&DEMO, "tags.toml")?;
     for t in tags.tag {
         write::upsert_tag(&mut tx, &files::term(&t.slug, &t.name)?).await?;
     }
-    let sources: files::Sources = files::read_toml(&DEMO, "sources.toml")?;
+    let sources: TaxonomyFile = files::read_toml(&DEMO, "sources.toml")?;
     for s in sources.source {
         write::upsert_source(&mut tx, &files::term(&s.slug, &s.name)?, &s.url).await?;
     }

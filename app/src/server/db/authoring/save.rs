@@ -35,7 +35,8 @@ pub struct Prepared {
     pub original_url: String,
     pub day: String,
     pub explicit: bool,
-    pub user_id: i64,
+    /// Who saved it; `None` for an import, which runs with nobody signed in.
+    pub user_id: Option<i64>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -201,14 +202,20 @@ async fn update(
         .await
 }
 
-/// The id of the category or source with this slug, created with the
-/// author's spelling of its name when it is new. An existing name is kept.
+/// The id of the category, tag or source the author means: the one with
+/// this name (exactly, else in any letter case), else the one with this
+/// slug, else a new one with the author's spelling. Names come first
+/// because the editor deals in names, and a term's slug need not be the one
+/// its name would give ("PostgreSQL" may file under `postgres`).
 async fn find_or_create(tx: &mut Tx<'_>, table: &str, term: &Term) -> Result<i64, sqlx::Error> {
-    let existing: Option<i64> =
-        sqlx::query_scalar(&format!("SELECT id FROM {table} WHERE slug = ?"))
-            .bind(term.slug.as_str())
-            .fetch_optional(&mut **tx)
-            .await?;
+    let existing: Option<i64> = sqlx::query_scalar(&format!(
+        "SELECT id FROM {table} WHERE name = ?1 COLLATE NOCASE OR slug = ?2
+         ORDER BY name = ?1 DESC, name = ?1 COLLATE NOCASE DESC, id LIMIT 1"
+    ))
+    .bind(&term.name)
+    .bind(term.slug.as_str())
+    .fetch_optional(&mut **tx)
+    .await?;
     if let Some(id) = existing {
         return Ok(id);
     }
