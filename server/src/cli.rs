@@ -41,6 +41,8 @@ pub enum Command {
     Backup(BackupArgs),
     /// Put a backup back in place of the database (stop the server first).
     Restore(BackupArgs),
+    /// Fill an empty database with a large made-up site (for benchmarks).
+    Generate(crate::generate::GenerateArgs),
 }
 
 #[derive(Debug, Args, Clone)]

@@ -7,6 +7,7 @@ mod cache;
 pub mod cli;
 pub mod config;
 mod discovery;
+pub mod generate;
 mod origin;
 mod routes;
 pub mod telemetry;

@@ -14,6 +14,7 @@ async fn main() -> std::process::ExitCode {
         Command::User(args) => folio_server::users::run(args).await,
         Command::Backup(args) => folio_server::backup::backup(args).await,
         Command::Restore(args) => folio_server::backup::restore(args).await,
+        Command::Generate(args) => folio_server::generate::run(args).await,
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -8,5 +8,6 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod frontmatter;
+pub mod generate;
 pub mod generation;
 pub mod state;
