@@ -25,7 +25,9 @@ use leptos_router::{
 
 use components::layout::{SiteFooter, SiteHeader};
 use components::route_announcer::RouteAnnouncer;
-use pages::admin::routes::{DashboardRoute, EditorRoute, HistoryRoute, ProfileRoute};
+use pages::admin::routes::{
+    DashboardRoute, EditorRoute, HistoryRoute, MediaRoute, ProfileRoute, TaxonomyRoute,
+};
 use pages::admin::LoginPage;
 use pages::{
     ArchivePage, ArticlePage, HomePage, NotFound, NotePage, NotesPage, SearchPage, SummariesPage,
@@ -114,6 +116,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view={Lazy::<DashboardRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/profile") view={Lazy::<ProfileRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/media") view={Lazy::<MediaRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/taxonomy") view={Lazy::<TaxonomyRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/new/:kind") view={Lazy::<EditorRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/edit/:kind/:id") view={Lazy::<EditorRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/history/:kind/:id") view={Lazy::<HistoryRoute>::new()} ssr=SsrMode::Async />

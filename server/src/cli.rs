@@ -107,6 +107,9 @@ pub struct ServeArgs {
     /// Folder with the built assets (pkg/, favicon) [default: found next to the binary or in the build tree]
     #[arg(long, env = "FOLIO_SITE_ROOT")]
     pub site_root: Option<PathBuf>,
+    /// Largest image upload in megabytes [default: 10, or [server].max_upload_mb]
+    #[arg(long, env = "FOLIO_MAX_UPLOAD_MB")]
+    pub max_upload_mb: Option<u64>,
 }
 
 #[cfg(test)]

@@ -31,6 +31,8 @@ pub struct ServerSection {
     pub db: Option<PathBuf>,
     pub demo: Option<bool>,
     pub site_root: Option<PathBuf>,
+    /// The largest image upload, in megabytes.
+    pub max_upload_mb: Option<u64>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -55,6 +57,7 @@ pub struct Settings {
     pub demo: bool,
     pub site: SiteConfig,
     pub site_root: PathBuf,
+    pub max_upload_bytes: u64,
 }
 
 /// The config file named by the flag, else ./Leptos.toml, else the one in
@@ -104,6 +107,12 @@ pub fn resolve(args: &ServeArgs, file: FileConfig, demo_env: Option<&str>) -> Se
         .clone()
         .or(file.server.site_root)
         .unwrap_or_else(find_site_root);
+    let max_upload_bytes = args
+        .max_upload_mb
+        .or(file.server.max_upload_mb)
+        .map_or(app::server::media::DEFAULT_MAX_BYTES, |mb| {
+            mb.saturating_mul(1024 * 1024)
+        });
     let mut site = file.site.unwrap_or_default();
     if let Some(base) = &args.base_url {
         site = site.with_base_url(base);
@@ -116,6 +125,7 @@ pub fn resolve(args: &ServeArgs, file: FileConfig, demo_env: Option<&str>) -> Se
         demo,
         site,
         site_root,
+        max_upload_bytes,
     }
 }
 
@@ -171,6 +181,19 @@ mod tests {
         assert_eq!(settings.db, PathBuf::from("flag.db"));
         assert_eq!(settings.site.title, "Notebook");
         assert_eq!(settings.site.base_url, "http://127.0.0.1:4000");
+        assert_eq!(settings.max_upload_bytes, 10 * 1024 * 1024);
+    }
+
+    #[test]
+    fn the_upload_limit_comes_from_the_flag_or_the_file() {
+        let file: FileConfig = toml::from_str("[server]\nmax_upload_mb = 2\n").unwrap();
+        assert_eq!(
+            resolve(&serve_args(&[]), file, None).max_upload_bytes,
+            2 * 1024 * 1024
+        );
+        let file: FileConfig = toml::from_str("[server]\nmax_upload_mb = 2\n").unwrap();
+        let flagged = resolve(&serve_args(&["--max-upload-mb", "25"]), file, None);
+        assert_eq!(flagged.max_upload_bytes, 25 * 1024 * 1024);
     }
 
     #[test]

@@ -8,7 +8,9 @@ pub mod cli;
 pub mod config;
 mod discovery;
 pub mod generate;
+mod media;
 mod origin;
+mod redirects;
 mod routes;
 pub mod telemetry;
 pub mod users;
@@ -40,6 +42,7 @@ pub async fn prepare(settings: &Settings) -> Result<AppState, BoxError> {
         site: Arc::new(settings.site.clone()),
         generation: Arc::default(),
         sign_in_limits: Arc::default(),
+        max_upload_bytes: settings.max_upload_bytes,
     })
 }
 

@@ -24,6 +24,59 @@ use tower_http::{
 /// The largest request body anything accepts: a long article as JSON,
 /// with room for escaping (the editor refuses bodies past 2 MB itself).
 const BODY_LIMIT: usize = 8 * 1024 * 1024;
+/// The largest body: a long article, or an image upload as base64 in JSON
+/// (4 bytes for every 3). Files up to twice the upload limit still arrive,
+/// so the author hears both sizes from the image check; past that the
+/// declared length alone is refused (`refuse_oversized`).
+fn body_limit(max_upload_bytes: u64) -> usize {
+    let upload = max_upload_bytes.saturating_mul(8).div_ceil(3) + 64 * 1024;
+    usize::try_from(upload)
+        .unwrap_or(usize::MAX)
+        .max(BODY_LIMIT)
+}
+
+/// A request that declares more than its route's limit (uploads theirs,
+/// everything else 8 MB) is answered 413 before
+/// a byte of it is read, in the error shape server functions use, so the
+/// editor can show the reason.
+async fn refuse_oversized(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let upload = request.uri().path() == "/api/upload_media";
+    let limit = if upload {
+        body_limit(state.max_upload_bytes) as u64
+    } else {
+        BODY_LIMIT as u64
+    };
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    match declared {
+        Some(length) if length > limit => {
+            let message = if upload {
+                format!(
+                    "This file is far too large: images can be at most {}.",
+                    app::domain::human_size(state.max_upload_bytes)
+                )
+            } else {
+                "This request is too large to accept.".to_owned()
+            };
+            let body =
+                serde_json::to_string(&app::api::AppError::Invalid(message)).unwrap_or_default();
+            (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                [
+                    (header::CONTENT_TYPE, "application/json"),
+                    (header::CACHE_CONTROL, "no-store"),
+                ],
+                body,
+            )
+                .into_response()
+        }
+        _ => next.run(request).await,
+    }
+}
+
 /// A whole request, from its first byte to the last of the answer.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -37,11 +90,13 @@ pub fn router(state: AppState) -> Router {
     };
     let shell_options = state.leptos_options.clone();
     let base_url = state.site.base_url.clone();
+    let body_limit = body_limit(state.max_upload_bytes);
     let router = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(ready))
         .merge(crate::discovery::routes())
         .merge(crate::admin::routes())
+        .merge(crate::media::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(shell_options.clone())
         })
@@ -59,10 +114,18 @@ pub fn router(state: AppState) -> Router {
             crate::cache::serve_cached,
         ))
         .layer(axum::Extension(Arc::new(PageCache::default())))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::redirects::follow_renamed_terms,
+        ))
+        .layer(RequestBodyLimitLayer::new(body_limit))
         // Server functions read their body through axum, whose own default
         // (2 MB) would cut a long article short with a 500.
-        .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::extract::DefaultBodyLimit::max(body_limit))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            refuse_oversized,
+        ))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,

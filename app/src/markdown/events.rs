@@ -29,9 +29,10 @@ fn options() -> Options {
         | Options::ENABLE_TASKLISTS
 }
 
-pub(crate) fn transform(markdown: &str) -> Output {
+pub(crate) fn transform(markdown: &str, images: &super::ImageSizes) -> Output {
     let events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
     let mut rewriter = Rewriter::new(&events);
+    rewriter.sizes = images.clone();
     let mut out = Vec::with_capacity(events.len());
     for event in events {
         rewriter.handle(event, &mut out);
@@ -81,6 +82,17 @@ struct Rewriter {
     html_block: Option<String>,
     table: Option<OpenTable>,
     image_depth: usize,
+    /// The image being read: its alt text is collected from the events
+    /// inside it and the whole image is written as one `<img>`.
+    image: Option<OpenImage>,
+    images_seen: usize,
+    sizes: super::ImageSizes,
+}
+
+struct OpenImage {
+    src: String,
+    title: String,
+    alt: String,
 }
 
 impl Rewriter {
@@ -122,10 +134,17 @@ impl Rewriter {
             html_block: None,
             table: None,
             image_depth: 0,
+            image: None,
+            images_seen: 0,
+            sizes: super::ImageSizes::default(),
         }
     }
 
     fn handle<'a>(&mut self, event: Event<'a>, out: &mut Vec<Event<'a>>) {
+        if self.image.is_some() {
+            self.image_event(event, out);
+            return;
+        }
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 // The page already has the title as its only h1.
@@ -191,15 +210,16 @@ impl Rewriter {
                 out.push(event);
             }
 
-            Event::Start(Tag::Image { .. }) => {
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
                 // Alt text describes the image; it is not prose to read or
                 // to quote in a summary.
-                self.image_depth += 1;
-                out.push(event);
-            }
-            Event::End(TagEnd::Image) => {
-                self.image_depth = self.image_depth.saturating_sub(1);
-                out.push(event);
+                self.image = Some(OpenImage {
+                    src: dest_url.into_string(),
+                    title: title.into_string(),
+                    alt: String::new(),
+                });
             }
 
             Event::Start(Tag::Table(_) | Tag::TableHead | Tag::TableRow | Tag::TableCell)
@@ -282,6 +302,47 @@ impl Rewriter {
 
             other => out.push(other),
         }
+    }
+
+    /// Inside an image only its text counts, as the alt text; at its end the
+    /// image is written with the size of an uploaded picture (so the page
+    /// does not move when it loads) and, past the first one, `loading=lazy`.
+    fn image_event<'a>(&mut self, event: Event<'a>, out: &mut Vec<Event<'a>>) {
+        let Some(image) = &mut self.image else {
+            return;
+        };
+        match event {
+            Event::Text(text) | Event::Code(text) => image.alt.push_str(&text),
+            Event::SoftBreak | Event::HardBreak => image.alt.push(' '),
+            Event::Start(Tag::Image { .. }) => self.image_depth += 1,
+            Event::End(TagEnd::Image) if self.image_depth > 0 => self.image_depth -= 1,
+            Event::End(TagEnd::Image) => {
+                let image = self.image.take().expect("an open image");
+                out.push(Event::InlineHtml(self.img_tag(&image).into()));
+            }
+            _ => {}
+        }
+    }
+
+    fn img_tag(&mut self, image: &OpenImage) -> String {
+        let mut tag = format!(
+            "<img src=\"{}\" alt=\"{}\"",
+            attribute(&image.src),
+            attribute(&image.alt)
+        );
+        if !image.title.is_empty() {
+            tag.push_str(&format!(" title=\"{}\"", attribute(&image.title)));
+        }
+        let name = image.src.strip_prefix(crate::domain::MEDIA_PREFIX);
+        if let Some((width, height)) = name.and_then(|n| self.sizes.get(n)) {
+            tag.push_str(&format!(" width=\"{width}\" height=\"{height}\""));
+        }
+        if self.images_seen > 0 {
+            tag.push_str(" loading=\"lazy\"");
+        }
+        self.images_seen += 1;
+        tag.push('>');
+        tag
     }
 
     fn push_plain(&mut self, text: &str) {
@@ -386,6 +447,21 @@ fn heading_tag<'a>(level: HeadingLevel, id: Option<String>) -> Tag<'a> {
 }
 
 /// GitHub matches footnote labels case-insensitively.
+/// Escapes text for a double-quoted attribute value.
+fn attribute(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 fn footnote_key(name: &str) -> String {
     name.to_lowercase()
 }

@@ -46,10 +46,20 @@ pub struct Rendered {
     pub plain_text: String,
 }
 
+/// Width and height of uploaded images by media name, written on their
+/// `<img>` so pages do not shift as pictures load.
+pub type ImageSizes = std::collections::HashMap<String, (u32, u32)>;
+
 /// Renders a full document body (posts, project write-ups).
 #[must_use]
 pub fn render(markdown: &str) -> Rendered {
-    let output = events::transform(markdown);
+    render_with(markdown, &ImageSizes::new())
+}
+
+/// `render`, knowing the sizes of the uploaded images the text shows.
+#[must_use]
+pub fn render_with(markdown: &str, images: &ImageSizes) -> Rendered {
+    let output = events::transform(markdown, images);
     Rendered {
         html: sanitize::clean(&output.html),
         toc: output.toc,
@@ -64,7 +74,13 @@ pub fn render(markdown: &str) -> Rendered {
 /// block structure because unwrapping it would merge paragraphs.
 #[must_use]
 pub fn render_inline(markdown: &str) -> String {
-    let html = render(markdown).html;
+    render_inline_with(markdown, &ImageSizes::new())
+}
+
+/// `render_inline`, knowing the sizes of uploaded images.
+#[must_use]
+pub fn render_inline_with(markdown: &str, images: &ImageSizes) -> String {
+    let html = render_with(markdown, images).html;
     unwrap_single_paragraph(&html).unwrap_or(html)
 }
 

@@ -108,7 +108,7 @@ const TAG_ATTRIBUTES: &[(&str, &[&str])] = &[
     ("h2", &["id"]),
     ("h3", &["id"]),
     ("h4", &["id"]),
-    ("img", &["src", "alt", "loading"]),
+    ("img", &["src", "alt", "loading", "width", "height"]),
     ("input", &["type", "checked", "disabled"]),
     ("ol", &["start"]),
     ("pre", &["class", "tabindex"]),
@@ -127,7 +127,6 @@ const FORCED_ATTRIBUTES: &[(&str, &str, &str)] = &[
     ("input", "disabled", ""),
     ("button", "type", "button"),
     ("button", "hidden", ""),
-    ("img", "loading", "lazy"),
 ];
 
 /// Classes the renderer emits by name…
@@ -376,7 +375,7 @@ mod tests {
     }
 
     #[test]
-    fn images_keep_src_alt_title_and_load_lazily() {
+    fn images_keep_src_alt_title_and_all_but_the_first_load_lazily() {
         let out = html("![A cat](https://example.com/cat.png \"Cat\") ![rel](/img/a.png)");
         assert!(
             out.contains(r#"src="https://example.com/cat.png""#),
@@ -385,7 +384,11 @@ mod tests {
         assert!(out.contains(r#"alt="A cat""#), "{out}");
         assert!(out.contains(r#"title="Cat""#), "{out}");
         assert!(out.contains(r#"src="/img/a.png""#), "{out}");
-        assert_eq!(out.matches(r#"loading="lazy""#).count(), 2, "{out}");
+        assert_eq!(out.matches(r#"loading="lazy""#).count(), 1, "{out}");
+        assert!(
+            out.contains(r#"<img src="/img/a.png" alt="rel" loading="lazy">"#),
+            "{out}"
+        );
     }
 
     #[test]

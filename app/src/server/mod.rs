@@ -10,4 +10,5 @@ pub mod demo;
 pub mod frontmatter;
 pub mod generate;
 pub mod generation;
+pub mod media;
 pub mod state;

@@ -21,6 +21,8 @@ pub struct AppState {
     pub generation: Arc<ContentGeneration>,
     /// Failed sign-ins per address and per account.
     pub sign_in_limits: Arc<SignInLimits>,
+    /// The largest image upload accepted, in bytes.
+    pub max_upload_bytes: u64,
 }
 
 /// The state, as a server function sees it through Leptos' context.

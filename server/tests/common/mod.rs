@@ -22,6 +22,7 @@ pub struct TestSite {
 pub struct Page {
     pub status: u16,
     pub body: String,
+    pub bytes: Vec<u8>,
     pub content_type: String,
     pub headers: http::HeaderMap,
 }
@@ -75,6 +76,7 @@ impl TestSite {
             demo,
             site: app::server::config::SiteConfig::default().with_base_url(base_url),
             site_root: PathBuf::from(dir.path()),
+            max_upload_bytes: app::server::media::DEFAULT_MAX_BYTES,
         };
         let state = folio_server::prepare(&settings).await.expect("site starts");
         let pool = state.pool.clone();
@@ -130,12 +132,20 @@ impl TestSite {
 
     /// Calls a JSON server function, with a session cookie when given.
     pub async fn call(&self, uri: &str, body: &serde_json::Value, cookie: Option<&str>) -> Page {
-        let mut request = http::Request::post(uri).header("content-type", "application/json");
+        let body = body.to_string();
+        let mut request = http::Request::post(uri)
+            .header("content-type", "application/json")
+            .header("content-length", body.len());
         if let Some(cookie) = cookie {
             request = request.header("cookie", cookie);
         }
-        self.send(request.body(Body::from(body.to_string())).unwrap())
-            .await
+        self.send(request.body(Body::from(body)).unwrap()).await
+    }
+
+    /// Saves an editor document through the author's server function.
+    pub async fn save_item(&self, cookie: &str, doc: serde_json::Value) -> Page {
+        let request = serde_json::json!({"request": {"doc": doc, "explicit": true}});
+        self.call("/api/save_item", &request, Some(cookie)).await
     }
 
     /// GET with a session cookie.
@@ -174,6 +184,7 @@ impl TestSite {
         Page {
             status,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes: bytes.to_vec(),
             content_type,
             headers,
         }

@@ -33,7 +33,7 @@ pub async fn save_item(#[server(default)] request: SaveRequest) -> Result<SaveOu
 pub async fn preview_markdown(
     #[server(default)] request: PreviewRequest,
 ) -> Result<Preview, AppError> {
-    use crate::server::{auth::require_author, authoring::validate};
+    use crate::server::{auth::require_author, authoring::validate, db::media, state::app_state};
     require_author().await?;
     super::session::private_response();
     if request.body_md.len() > validate::BODY_MAX {
@@ -41,9 +41,10 @@ pub async fn preview_markdown(
             "This text is too long to preview in one piece.".into(),
         ));
     }
+    let images = media::dimensions_for(&app_state()?.pool, &[&request.body_md]).await?;
     let body = request.body_md;
     let (html, unknown_languages) = tokio::task::spawn_blocking(move || {
-        let rendered = crate::markdown::render(&body);
+        let rendered = crate::markdown::render_with(&body, &images);
         (rendered.html, crate::markdown::unknown_languages(&body))
     })
     .await

@@ -7,10 +7,14 @@
 
 mod editor;
 mod history;
+mod media;
 mod profile;
 mod session;
+mod taxonomy;
 
 pub use editor::*;
 pub use history::*;
+pub use media::*;
 pub use profile::*;
 pub use session::*;
+pub use taxonomy::*;

@@ -75,3 +75,12 @@ pub(crate) fn private_response() {
         );
     }
 }
+
+/// An expected refusal: the status says what kind, the message says why.
+#[cfg(feature = "ssr")]
+pub(crate) fn refuse(status: http::StatusCode, message: &str) -> AppError {
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(status);
+    }
+    AppError::Invalid(message.to_owned())
+}

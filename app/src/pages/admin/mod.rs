@@ -6,15 +6,20 @@
 mod dashboard;
 pub mod editor;
 mod history;
+pub mod images;
 mod login;
+mod media;
 mod profile;
 pub mod routes;
+mod taxonomy;
 
 pub use dashboard::DashboardPage;
 pub use editor::EditorPage;
 pub use history::HistoryPage;
 pub use login::LoginPage;
+pub use media::MediaPage;
 pub use profile::ProfilePage;
+pub use taxonomy::TaxonomyPage;
 
 use leptos::prelude::*;
 use leptos_meta::Meta;
@@ -122,6 +127,8 @@ pub fn AdminFrame(title: &'static str, children: Children) -> impl IntoView {
                 <li><a href="/admin/new/note" class="underline">"New note"</a></li>
                 <li><a href="/admin/new/summary" class="underline">"New summary"</a></li>
                 <li><a href="/admin/profile" class="underline">"Profile"</a></li>
+                <li><a href="/admin/media" class="underline">"Media"</a></li>
+                <li><a href="/admin/taxonomy" class="underline">"Tags & categories"</a></li>
             </ul>
             <form method="post" action="/admin/logout" class="flex items-center gap-3">
                 <span class="text-muted dark:text-night-muted">{format!("Signed in as {name}")}</span>
@@ -129,5 +136,26 @@ pub fn AdminFrame(title: &'static str, children: Children) -> impl IntoView {
             </form>
         </nav>
         {children()}
+    }
+}
+
+/// What the last action on an admin page came to (`true` when it worked),
+/// announced politely to screen readers.
+#[component]
+pub fn ActionNotice(
+    message: RwSignal<Option<(bool, String)>>,
+    testid: &'static str,
+) -> impl IntoView {
+    view! {
+        <div role="status" aria-live="polite" class="mt-3">
+            {move || message.get().map(|(ok, text)| {
+                let class = if ok {
+                    "text-sm"
+                } else {
+                    "text-sm font-semibold text-red-700 dark:text-red-300"
+                };
+                view! { <p class=class data-testid=testid>{text}</p> }
+            })}
+        </div>
     }
 }

@@ -4,6 +4,9 @@
 
 use leptos::prelude::*;
 
+use super::editor::format::Edit;
+use super::images::{ImageButton, ImageDialog, ImageTools};
+
 use super::{AdminFrame, AdminGate};
 use crate::api::{load_profile, save_profile};
 use crate::domain::{
@@ -55,6 +58,9 @@ fn Field(
     id: String,
     label: &'static str,
     #[prop(optional)] multiline: bool,
+    /// A multiline field that takes images by paste, drop or the button.
+    #[prop(optional)]
+    images: bool,
     #[prop(optional)] hint: Option<&'static str>,
     get: impl Fn(&ProfileDoc) -> String + Copy + Send + Sync + 'static,
     set: impl Fn(&mut ProfileDoc, String) + Copy + Send + Sync + 'static,
@@ -80,10 +86,21 @@ fn Field(
         form.doc.update(|d| set(d, value));
     };
     let control = if multiline {
+        let textarea = NodeRef::<leptos::html::Textarea>::new();
+        let tools = ImageTools::new(
+            textarea,
+            Callback::new(move |edit: Edit| form.doc.update(|d| set(d, edit.text))),
+        );
         view! {
+            {images.then(|| view! { <div class="mt-1"><ImageButton tools /></div> })}
             <textarea id=id.clone() rows="5" class=INPUT prop:value=move || form.doc.with(get)
+                node_ref=textarea
                 aria-invalid=move || error.get().is_some().then_some("true") aria-describedby=described.clone()
-                on:input=on_input></textarea>
+                on:input=on_input
+                on:paste=move |e| if images { tools.paste(e) }
+                on:dragover=move |e| if images { tools.drag_over(e) }
+                on:drop=move |e| if images { tools.drop(e) }></textarea>
+            {images.then(|| view! { <ImageDialog tools /> })}
         }
         .into_any()
     } else {
@@ -167,7 +184,7 @@ fn ProfileForm(doc: ProfileDoc) -> impl IntoView {
                     <Field form id="location".into() label="Location" get=|d| d.location.clone() set=|d, v| d.location = v />
                     <Field form id="email".into() label="Email" get=|d| d.email.clone() set=|d, v| d.email = v />
                 </div>
-                <Field form id="bio_md".into() label="Bio (markdown)" multiline=true get=|d| d.bio_md.clone() set=|d, v| d.bio_md = v />
+                <Field form id="bio_md".into() label="Bio (markdown)" multiline=true images=true get=|d| d.bio_md.clone() set=|d, v| d.bio_md = v />
             </section>
             <section class="space-y-4" aria-labelledby="links-heading">
                 <h2 id="links-heading" class="font-serif text-xl font-semibold">"Links"</h2>

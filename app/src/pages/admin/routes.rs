@@ -57,3 +57,29 @@ impl LazyRoute for ProfileRoute {
         view! { <super::ProfilePage /> }.into_any()
     }
 }
+
+pub struct MediaRoute;
+
+#[lazy_route]
+impl LazyRoute for MediaRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <super::MediaPage /> }.into_any()
+    }
+}
+
+pub struct TaxonomyRoute;
+
+#[lazy_route]
+impl LazyRoute for TaxonomyRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <super::TaxonomyPage /> }.into_any()
+    }
+}

@@ -14,6 +14,7 @@ use crate::domain::{EditorDoc, FieldError, ItemKind, SaveOutcome, SaveRequest};
 use crate::server::auth::Author;
 use crate::server::clock;
 use crate::server::db::authoring::{load, revisions, save::Written, trash};
+use crate::server::db::media;
 use crate::server::state::AppState;
 
 pub async fn save(
@@ -22,7 +23,14 @@ pub async fn save(
     request: SaveRequest,
 ) -> Result<SaveOutcome, AppError> {
     let now = clock::now();
-    let prepared = match validate::prepare(&request.doc, &now, author.id, request.explicit) {
+    let images = media::dimensions_for(&state.pool, &[&request.doc.body_md]).await?;
+    let prepared = match validate::prepare_with_images(
+        &request.doc,
+        &now,
+        author.id,
+        request.explicit,
+        &images,
+    ) {
         Ok(prepared) => prepared,
         Err(errors) => return Ok(SaveOutcome::Invalid { errors }),
     };

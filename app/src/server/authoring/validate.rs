@@ -4,7 +4,7 @@
 
 use crate::domain::links::parse_link;
 use crate::domain::{EditorDoc, FieldError, ItemKind, Slug, Status};
-use crate::markdown;
+use crate::markdown::{self, ImageSizes};
 use crate::server::clock;
 use crate::server::db::authoring::save::{Prepared, RenderedBody};
 use crate::server::db::write::Term;
@@ -20,6 +20,18 @@ pub fn prepare(
     now: &str,
     user_id: i64,
     explicit: bool,
+) -> Result<Prepared, Vec<FieldError>> {
+    prepare_with_images(doc, now, user_id, explicit, &ImageSizes::new())
+}
+
+/// `prepare`, with the sizes of the uploaded images the body shows
+/// (`db::media::dimensions_for`), written on their `<img>` tags.
+pub fn prepare_with_images(
+    doc: &EditorDoc,
+    now: &str,
+    user_id: i64,
+    explicit: bool,
+    images: &ImageSizes,
 ) -> Result<Prepared, Vec<FieldError>> {
     let mut errors = Vec::new();
     let title = doc.title.trim().to_owned();
@@ -116,7 +128,7 @@ pub fn prepare(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let rendered = render(doc.kind, &doc.body_md);
+    let rendered = render(doc.kind, &doc.body_md, images);
     Ok(Prepared {
         kind: doc.kind,
         id: doc.id,
@@ -140,10 +152,10 @@ pub fn prepare(
 
 /// Articles and notes are whole documents; a summary is one paragraph,
 /// rendered the way the summaries page has always shown it.
-pub fn render(kind: ItemKind, body_md: &str) -> RenderedBody {
-    let full = markdown::render(body_md);
+pub fn render(kind: ItemKind, body_md: &str, images: &ImageSizes) -> RenderedBody {
+    let full = markdown::render_with(body_md, images);
     let html = if kind == ItemKind::Summary {
-        markdown::render_inline(body_md)
+        markdown::render_inline_with(body_md, images)
     } else {
         full.html
     };

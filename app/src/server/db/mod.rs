@@ -8,6 +8,7 @@ pub mod bulk;
 pub mod catalog;
 pub mod feeds;
 pub mod home;
+pub mod media;
 pub mod notes;
 pub mod profile;
 pub mod schedule;

@@ -130,7 +130,11 @@ pub async fn replace_profile(
     input: &ProfileInput,
     now: &str,
 ) -> Result<(), sqlx::Error> {
-    use crate::markdown::render_inline;
+    use crate::markdown::render_inline_with;
+    let mut texts: Vec<&str> = vec![&input.bio_md];
+    texts.extend(input.experience.iter().map(|e| e.summary_md.as_str()));
+    let images = super::media::dimensions_for(&mut **tx, &texts).await?;
+    super::media::replace_uses(tx, "profile", 1, &texts).await?;
     for table in [
         "profile_links",
         "stack_items",
@@ -149,7 +153,7 @@ pub async fn replace_profile(
     .bind(&input.name)
     .bind(&input.headline)
     .bind(&input.bio_md)
-    .bind(crate::markdown::render(&input.bio_md).html)
+    .bind(crate::markdown::render_with(&input.bio_md, &images).html)
     .bind(&input.location)
     .bind(&input.email)
     .bind(now)
@@ -193,7 +197,7 @@ pub async fn replace_profile(
         .bind(&entry.start_month)
         .bind(&entry.end_month)
         .bind(&entry.summary_md)
-        .bind(render_inline(&entry.summary_md))
+        .bind(render_inline_with(&entry.summary_md, &images))
         .execute(&mut **tx)
         .await?;
     }

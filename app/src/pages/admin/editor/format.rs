@@ -118,6 +118,35 @@ fn wrap(text: &str, a: usize, b: usize, open: &str, close: &str, placeholder: &s
     }
 }
 
+/// Puts `block` (an image, say) in place of the selection, on a line of
+/// its own, with the cursor after it.
+pub fn insert_block(text: &str, start: u32, end: u32, block: &str) -> Edit {
+    let (a, b) = (byte_at(text, start.min(end)), byte_at(text, start.max(end)));
+    let before = &text[..a];
+    let after = &text[b..];
+    let lead = if before.is_empty() || before.ends_with("\n\n") {
+        ""
+    } else if before.ends_with('\n') {
+        "\n"
+    } else {
+        "\n\n"
+    };
+    let trail = if after.starts_with("\n\n") {
+        ""
+    } else if after.starts_with('\n') || after.is_empty() {
+        "\n"
+    } else {
+        "\n\n"
+    };
+    let inserted = format!("{lead}{block}{trail}");
+    let cursor = units(before) + units(&inserted);
+    Edit {
+        text: format!("{before}{inserted}{after}"),
+        start: cursor,
+        end: cursor,
+    }
+}
+
 /// Puts `prefix` at the start of every line the selection touches.
 fn prefix_lines(text: &str, a: usize, b: usize, prefix: &str) -> Edit {
     let line_start = text[..a].rfind('\n').map_or(0, |i| i + 1);
@@ -190,6 +219,19 @@ mod tests {
         assert_eq!(e.text, "😀`é` x");
         assert_eq!(byte_at("😀é", 2), 4);
         assert_eq!(apply("a\nb", 0, 3, Format::Code).text, "```\na\nb\n```");
+    }
+
+    #[test]
+    fn blocks_go_on_their_own_line() {
+        let img = "![a](/media/x.png)";
+        assert_eq!(insert_block("", 0, 0, img).text, format!("{img}\n"));
+        let e = insert_block("one two", 3, 4, img);
+        assert_eq!(e.text, format!("one\n\n{img}\n\ntwo"));
+        assert_eq!(&e.text[..e.start as usize], format!("one\n\n{img}\n\n"));
+        assert_eq!(
+            insert_block("one\n\ntwo", 5, 5, img).text,
+            format!("one\n\n{img}\n\ntwo")
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@ use super::format::{self, Format};
 use super::Editing;
 use crate::api::preview_markdown;
 use crate::domain::{reading_minutes, word_count, PreviewRequest};
+use crate::pages::admin::images::{ImageButton, ImageDialog, ImageTools};
 
 const PREVIEW_AFTER: Duration = Duration::from_millis(200);
 
@@ -70,6 +71,10 @@ pub fn BodyAndPreview(editing: Editing) -> impl IntoView {
             apply(format);
         }
     };
+    let images = ImageTools::new(
+        textarea,
+        Callback::new(move |edit: format::Edit| editing.doc.update(|d| d.body_md = edit.text)),
+    );
     let words = Memo::new(move |_| body.with(|b| word_count(b)));
     let error = editing.error_for("body_md");
 
@@ -98,6 +103,7 @@ pub fn BodyAndPreview(editing: Editing) -> impl IntoView {
                             {format.label()}
                         </button>
                     }).collect_view()}
+                    <ImageButton tools=images />
                 </div>
                 <textarea
                     id="body"
@@ -113,7 +119,11 @@ pub fn BodyAndPreview(editing: Editing) -> impl IntoView {
                         editing.doc.update(|d| d.body_md = text);
                     }
                     on:keydown=on_keydown
+                    on:paste=move |event| images.paste(event)
+                    on:dragover=move |event| images.drag_over(event)
+                    on:drop=move |event| images.drop(event)
                 ></textarea>
+                <ImageDialog tools=images />
                 <super::fields::FieldMessage id="body_md" error />
             </div>
             <section aria-labelledby="preview-heading" class="min-w-0">

@@ -8,6 +8,7 @@ pub mod load;
 pub mod profile;
 pub mod revisions;
 pub mod save;
+pub mod taxonomy;
 pub mod terms;
 pub mod trash;
 

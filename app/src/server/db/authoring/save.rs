@@ -77,6 +77,7 @@ pub async fn save(tx: &mut Tx<'_>, item: &Prepared, now: &str) -> Result<Written
         });
     };
     replace_tags(tx, item.kind, id, &item.tags).await?;
+    crate::server::db::media::replace_uses(tx, item.kind.as_str(), id, &[&item.body_md]).await?;
     if item.kind.has_history() {
         revisions::record(tx, item, id, now).await?;
     }
@@ -211,6 +212,17 @@ async fn find_or_create(tx: &mut Tx<'_>, table: &str, term: &Term) -> Result<i64
     if let Some(id) = existing {
         return Ok(id);
     }
+    // A slug in use again no longer redirects to what it was renamed to.
+    let kind = match table {
+        "tags" => "tag",
+        "categories" => "category",
+        _ => "source",
+    };
+    sqlx::query("DELETE FROM term_redirects WHERE kind = ? AND old_slug = ?")
+        .bind(kind)
+        .bind(term.slug.as_str())
+        .execute(&mut **tx)
+        .await?;
     sqlx::query_scalar(&format!(
         "INSERT INTO {table} (slug, name) VALUES (?, ?) RETURNING id"
     ))
