@@ -47,6 +47,8 @@ pub enum Command {
     /// Read markdown files into the site: a folder written by `export`, or
     /// a Zola or Hugo site. All of it or none of it (stop the server first).
     Import(ImportArgs),
+    /// Fill an empty database with a large made-up site (for benchmarks).
+    Generate(crate::generate::GenerateArgs),
 }
 
 #[derive(Debug, Args, Clone)]

@@ -7,6 +7,7 @@ mod cache;
 pub mod cli;
 pub mod config;
 mod discovery;
+pub mod generate;
 mod media;
 mod origin;
 pub mod portable;

@@ -16,6 +16,7 @@ async fn main() -> std::process::ExitCode {
         Command::Restore(args) => folio_server::backup::restore(args).await,
         Command::Export(args) => folio_server::portable::export(args).await,
         Command::Import(args) => folio_server::portable::import(args).await,
+        Command::Generate(args) => folio_server::generate::run(args).await,
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -164,15 +164,31 @@ async fn a_role_links_only_to_what_was_published_during_it() {
     .fetch_one(&site.pool)
     .await
     .unwrap();
-    let links = app::server::db::home::articles_between(
+    let (links, total) = app::server::db::home::articles_between(
         &site.pool,
         &app::server::clock::now(),
         &start,
         end.as_deref(),
+        1_000,
     )
     .await
     .unwrap();
     assert!(!links.is_empty(), "the demo has writing in that role");
+    assert_eq!(links.len(), total as usize);
+    let (first, same_total) = app::server::db::home::articles_between(
+        &site.pool,
+        &app::server::clock::now(),
+        &start,
+        end.as_deref(),
+        1,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        (first.len(), same_total),
+        (1, total),
+        "a limit lists fewer, counts all"
+    );
     let end = end.unwrap();
     for link in links {
         let month = &link.published[..7];

@@ -9,6 +9,9 @@ use crate::domain::{TagCount, TagDetail};
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TagQuery {
     pub slug: String,
+    /// 1-based; past the end shows the last page.
+    #[serde(default)]
+    pub page: Option<u32>,
 }
 
 #[server(endpoint = "list_tags")]
@@ -24,7 +27,7 @@ pub async fn get_tag(query: TagQuery) -> Result<TagDetail, AppError> {
     use crate::server::{clock, db, state::app_state};
     let slug = Slug::parse(&query.slug).map_err(|_| AppError::NotFound)?;
     let state = app_state()?;
-    db::tags::find_with_items(&state.pool, &clock::now(), &slug)
+    db::tags::find_with_items(&state.pool, &clock::now(), &slug, query.page.unwrap_or(1))
         .await?
         .filter(|detail| !detail.is_empty())
         .ok_or(AppError::NotFound)

@@ -37,9 +37,15 @@ pub struct Experience {
     pub end_month: Option<String>,
     /// Sanitized inline HTML.
     pub summary_html: String,
-    /// Articles published while the role lasted, newest first.
+    /// The newest articles published while the role lasted, at most
+    /// `WRITING_PER_ROLE` of them, newest first.
     pub writing: Vec<ArticleLink>,
+    /// How many articles were published while the role lasted.
+    pub writing_total: u32,
 }
+
+/// How many titles each role of the timeline lists before "and N more".
+pub const WRITING_PER_ROLE: u32 = 3;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Profile {

@@ -40,19 +40,28 @@ pub struct TaggedSummary {
     pub original_url: String,
 }
 
-/// Everything published under one tag, newest first within each kind.
+/// How many items of each kind one page of a tag shows.
+pub const TAG_PAGE_SIZE: u32 = 20;
+
+/// One page of what is published under one tag, newest first within each
+/// kind: page `n` holds the `n`th `TAG_PAGE_SIZE` items of every kind.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TagDetail {
     pub tag: TagRef,
     pub articles: Vec<ArticleListItem>,
     pub notes: Vec<TaggedNote>,
     pub summaries: Vec<TaggedSummary>,
+    pub articles_total: u32,
+    pub notes_total: u32,
+    pub summaries_total: u32,
+    pub page: u32,
+    pub total_pages: u32,
 }
 
 impl TagDetail {
     /// A tag page with nothing on it does not exist for readers.
     pub fn is_empty(&self) -> bool {
-        self.articles.is_empty() && self.notes.is_empty() && self.summaries.is_empty()
+        self.articles_total == 0 && self.notes_total == 0 && self.summaries_total == 0
     }
 }
 
@@ -82,6 +91,11 @@ mod tests {
             articles: vec![],
             notes: vec![],
             summaries: vec![],
+            articles_total: 0,
+            notes_total: 0,
+            summaries_total: 0,
+            page: 1,
+            total_pages: 1,
         };
         assert!(detail.is_empty());
     }

@@ -84,7 +84,7 @@ fn ArchiveView(archive: Archive) -> impl IntoView {
                         <ul class="divide-y divide-rule dark:divide-night-rule">
                             {list.items.into_iter().map(|article| view! { <ArticleRow article /> }).collect_view()}
                         </ul>
-                        <Pagination page=list.page total_pages=list.total_pages />
+                        <Pagination path=PATH.to_owned() page=list.page total_pages=list.total_pages />
                     }.into_any()
                 }}
             </section>
@@ -135,11 +135,12 @@ fn EmptyArchive(filtered: bool, total: u32, category_filter: bool) -> impl IntoV
     }
 }
 
-/// Real links to the neighbouring pages, keeping the filters.
+/// Real links to the neighbouring pages of the list at `path`, keeping the
+/// filters.
 #[component]
-pub fn Pagination(page: u32, total_pages: u32) -> impl IntoView {
+pub fn Pagination(path: String, page: u32, total_pages: u32) -> impl IntoView {
     let query = use_query_map();
-    let href = move |n: u32| query.with_untracked(|q| page_href(PATH, q, n));
+    let href = move |n: u32| query.with_untracked(|q| page_href(&path, q, n));
     (total_pages > 1).then(|| view! {
         <nav aria-label="Pagination" class="mt-8 flex items-center justify-between gap-4 text-sm">
             {(page > 1).then(|| view! { <a href=href(page - 1) rel="prev" class="text-accent underline dark:text-night-accent">"← Newer"</a> })}

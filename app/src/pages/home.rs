@@ -8,9 +8,6 @@ use crate::api::get_home;
 use crate::components::{article_row::ArticleRow, page_meta::PageMeta};
 use crate::domain::{dates, Experience, Home, NoteTeaser, Profile, StackGroup, SummaryTeaser};
 
-/// How many titles each role of the timeline lists before "and N more".
-const WRITING_PER_ROLE: usize = 3;
-
 #[component]
 pub fn HomePage() -> impl IntoView {
     let home = Resource::new(|| (), |_| get_home());
@@ -174,8 +171,8 @@ fn Timeline(experience: Vec<Experience>) -> impl IntoView {
 #[component]
 fn Role(role: Experience) -> impl IntoView {
     let range = dates::month_range(&role.start_month, role.end_month.as_deref());
-    let more = role.writing.len().saturating_sub(WRITING_PER_ROLE);
-    let writing: Vec<_> = role.writing.into_iter().take(WRITING_PER_ROLE).collect();
+    let writing = role.writing;
+    let more = (role.writing_total as usize).saturating_sub(writing.len());
     let organisation = if role.url.is_empty() {
         view! { <span>{role.organisation}</span> }.into_any()
     } else {

@@ -3,8 +3,9 @@
 //! `ArticleRow`s beside them.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
+use super::archive::Pagination;
 use super::breadcrumbs::{base_url, breadcrumb_json};
 use super::LoadError;
 use crate::api::{get_tag, TagQuery};
@@ -17,8 +18,12 @@ use crate::domain::{dates, TagDetail, TaggedNote, TaggedSummary};
 #[component]
 pub fn TagPage() -> impl IntoView {
     let params = use_params_map();
-    let slug = move || params.read().get("slug").unwrap_or_default();
-    let tag = Resource::new(slug, |slug| get_tag(TagQuery { slug }));
+    let query = use_query_map();
+    let tag_query = move || TagQuery {
+        slug: params.read().get("slug").unwrap_or_default(),
+        page: query.read().get("page").and_then(|p| p.parse::<u32>().ok()),
+    };
+    let tag = Resource::new(tag_query, get_tag);
     let site = expect_context::<SiteResource>();
 
     view! {
@@ -43,8 +48,18 @@ fn TagView(detail: TagDetail, base: String) -> impl IntoView {
         articles,
         notes,
         summaries,
+        articles_total,
+        notes_total,
+        summaries_total,
+        page,
+        total_pages,
     } = detail;
-    let path = format!("/tags/{}", tag.slug);
+    let list_path = format!("/tags/{}", tag.slug);
+    let path = if page > 1 {
+        format!("{list_path}?page={page}")
+    } else {
+        list_path.clone()
+    };
     let feed = format!("/tags/{}/feed.xml", tag.slug);
     let json_ld = breadcrumb_json(
         &base,
@@ -70,34 +85,37 @@ fn TagView(detail: TagDetail, base: String) -> impl IntoView {
             </p>
         </header>
         {(!articles.is_empty()).then(|| view! {
-            <Section id="articles" title="Articles" more=(articles_href, "All articles with this tag")>
+            <Section id="articles" title="Articles" total=articles_total more=(articles_href, "All articles with this tag")>
                 <ul class="divide-y divide-rule dark:divide-night-rule">
                     {articles.into_iter().map(|article| view! { <ArticleRow article /> }).collect_view()}
                 </ul>
             </Section>
         })}
         {(!notes.is_empty()).then(|| view! {
-            <Section id="notes" title="Notes" more=("/notes".to_owned(), "All notes")>
+            <Section id="notes" title="Notes" total=notes_total more=("/notes".to_owned(), "All notes")>
                 <ul class="divide-y divide-rule dark:divide-night-rule">
                     {notes.into_iter().map(|note| view! { <NoteRow note /> }).collect_view()}
                 </ul>
             </Section>
         })}
         {(!summaries.is_empty()).then(|| view! {
-            <Section id="summaries" title="Summaries" more=(summaries_href, "All summaries with this tag")>
+            <Section id="summaries" title="Summaries" total=summaries_total more=(summaries_href, "All summaries with this tag")>
                 <ul class="divide-y divide-rule dark:divide-night-rule">
                     {summaries.into_iter().map(|summary| view! { <SummaryRow summary /> }).collect_view()}
                 </ul>
             </Section>
         })}
+        <Pagination path=list_path page total_pages />
     }
 }
 
-/// One kind of content under the tag, labelled by its heading.
+/// One kind of content under the tag, labelled by its heading, with how
+/// many there are in all.
 #[component]
 fn Section(
     id: &'static str,
     title: &'static str,
+    total: u32,
     more: (String, &'static str),
     children: Children,
 ) -> impl IntoView {
@@ -107,6 +125,9 @@ fn Section(
             <h2 id=heading.clone() class="border-b border-rule pb-2 font-serif text-2xl font-semibold dark:border-night-rule">
                 {title}
             </h2>
+            <p class="mt-2 text-sm text-muted dark:text-night-muted">
+                {if total == 1 { "1 in all".to_owned() } else { format!("{total} in all") }}
+            </p>
             {children()}
             <p class="mt-4 text-sm">
                 <a href=more.0 class="text-accent underline dark:text-night-accent">{more.1}</a>

@@ -8,6 +8,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod frontmatter;
+pub mod generate;
 pub mod generation;
 pub mod media;
 pub mod portable;

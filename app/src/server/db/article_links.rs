@@ -12,12 +12,13 @@ use crate::public;
 /// How many related articles the page shows at most.
 pub const RELATED_LIMIT: i64 = 3;
 
-/// Columns of a `ListRow`, for article alias `a` joined to category `c`.
+/// Columns of a `ListRow`, for article alias `a` joined to category `c`
+/// (`CROSS JOIN`: articles are the outer loop, walked in list order).
 macro_rules! link_columns {
     () => {
         "SELECT a.slug, a.title, a.dek, c.slug AS category_slug, c.name AS category_name,
                 a.published_at, a.reading_minutes
-         FROM articles a JOIN categories c ON c.id = a.category_id"
+         FROM articles a CROSS JOIN categories c ON c.id = a.category_id"
     };
 }
 
@@ -30,17 +31,11 @@ pub async fn previous(
     now: &str,
     slug: &Slug,
 ) -> Result<Option<ArticleListItem>, sqlx::Error> {
-    let row: Option<ListRow> = sqlx::query_as(concat!(
-        link_columns!(),
-        " WHERE (a.published_at, a.id) < (SELECT published_at, id FROM articles WHERE slug = ?)
-            AND ",
-        public!("a"),
-        " ORDER BY a.published_at DESC, a.id DESC LIMIT 1"
-    ))
-    .bind(slug.as_str())
-    .bind(now)
-    .fetch_optional(pool)
-    .await?;
+    let row: Option<ListRow> = sqlx::query_as(PREVIOUS)
+        .bind(slug.as_str())
+        .bind(now)
+        .fetch_optional(pool)
+        .await?;
     Ok(row.map(Into::into))
 }
 
@@ -51,17 +46,11 @@ pub async fn next(
     now: &str,
     slug: &Slug,
 ) -> Result<Option<ArticleListItem>, sqlx::Error> {
-    let row: Option<ListRow> = sqlx::query_as(concat!(
-        link_columns!(),
-        " WHERE (a.published_at, a.id) > (SELECT published_at, id FROM articles WHERE slug = ?)
-            AND ",
-        public!("a"),
-        " ORDER BY a.published_at ASC, a.id ASC LIMIT 1"
-    ))
-    .bind(slug.as_str())
-    .bind(now)
-    .fetch_optional(pool)
-    .await?;
+    let row: Option<ListRow> = sqlx::query_as(NEXT)
+        .bind(slug.as_str())
+        .bind(now)
+        .fetch_optional(pool)
+        .await?;
     Ok(row.map(Into::into))
 }
 
@@ -73,25 +62,53 @@ pub async fn related(
     now: &str,
     slug: &Slug,
 ) -> Result<Vec<ArticleListItem>, sqlx::Error> {
-    let rows: Vec<ListRow> = sqlx::query_as(concat!(
-        link_columns!(),
-        " JOIN article_tags shared ON shared.article_id = a.id
-          WHERE shared.tag_id IN (
-                SELECT own.tag_id FROM article_tags own
-                JOIN articles self ON self.id = own.article_id
-                WHERE self.slug = ?)
-            AND a.slug <> ?
-            AND ",
-        public!("a"),
-        " GROUP BY a.id
-          ORDER BY COUNT(*) DESC, a.published_at DESC, a.id DESC
-          LIMIT ?"
-    ))
-    .bind(slug.as_str())
-    .bind(slug.as_str())
-    .bind(now)
-    .bind(RELATED_LIMIT)
-    .fetch_all(pool)
-    .await?;
+    let rows: Vec<ListRow> = sqlx::query_as(RELATED)
+        .bind(slug.as_str())
+        .bind(now)
+        .bind(RELATED_LIMIT)
+        .fetch_all(pool)
+        .await?;
     Ok(rows.into_iter().map(Into::into).collect())
 }
+
+pub(super) const PREVIOUS: &str = concat!(
+    link_columns!(),
+    " WHERE (a.published_at, a.id) < (SELECT published_at, id FROM articles WHERE slug = ?)
+            AND ",
+    public!("a"),
+    " ORDER BY a.published_at DESC, a.id DESC LIMIT 1"
+);
+
+pub(super) const NEXT: &str = concat!(
+    link_columns!(),
+    " WHERE (a.published_at, a.id) > (SELECT published_at, id FROM articles WHERE slug = ?)
+            AND ",
+    public!("a"),
+    " ORDER BY a.published_at ASC, a.id ASC LIMIT 1"
+);
+
+/// Candidates come from the join table's keys and are ranked from
+/// `articles_public_by_id` (named, because SQLite would otherwise fetch each
+/// candidate's wide row by id just to read its date); only the winners'
+/// rows are read.
+pub(super) const RELATED: &str = concat!(
+    "WITH self AS (SELECT id FROM articles WHERE slug = ?),
+          shared AS (
+              SELECT x.article_id AS id, COUNT(*) AS n FROM article_tags x
+              WHERE x.tag_id IN (SELECT tag_id FROM article_tags
+                                 WHERE article_id = (SELECT id FROM self))
+                AND x.article_id <> (SELECT id FROM self)
+              GROUP BY x.article_id),
+          ranked AS (
+              SELECT shared.id, shared.n, p.published_at
+              FROM shared CROSS JOIN articles p INDEXED BY articles_public_by_id
+                   ON p.id = shared.id
+              WHERE ",
+    public!("p"),
+    " ORDER BY shared.n DESC, p.published_at DESC, p.id DESC LIMIT ?)
+     SELECT a.slug, a.title, a.dek, c.slug AS category_slug, c.name AS category_name,
+            a.published_at, a.reading_minutes
+     FROM ranked CROSS JOIN articles a ON a.id = ranked.id
+     JOIN categories c ON c.id = a.category_id
+     ORDER BY ranked.n DESC, ranked.published_at DESC, ranked.id DESC"
+);

@@ -2,8 +2,8 @@
 //! of each kind with everything an entry shows, and every public URL with
 //! the time it last changed. Handlers get plain structs, never rows.
 
-mod filters;
-mod sitemap;
+pub(super) mod filters;
+pub(super) mod sitemap;
 
 use std::collections::HashMap;
 
@@ -85,24 +85,13 @@ pub async fn latest_articles(
     limit: u32,
 ) -> Result<Vec<FeedEntry>, sqlx::Error> {
     let tag = tag.map(Slug::as_str);
-    let rows: Vec<EntryRow> = sqlx::query_as(concat!(
-        "SELECT a.id, a.slug, a.title, a.dek AS summary, a.body_html AS content_html,
-                a.published_at, MAX(a.updated_at, a.published_at) AS updated_at,
-                c.slug AS category_slug, c.name AS category_name,
-                NULL AS original_url, NULL AS source_name
-         FROM articles a JOIN categories c ON c.id = a.category_id
-         WHERE ",
-        public!("a"),
-        " AND (? IS NULL OR EXISTS (SELECT 1 FROM article_tags x JOIN tags t ON t.id = x.tag_id
-                                    WHERE x.article_id = a.id AND t.slug = ?))
-         ORDER BY a.published_at DESC, a.id DESC LIMIT ?"
-    ))
-    .bind(now)
-    .bind(tag)
-    .bind(tag)
-    .bind(i64::from(limit))
-    .fetch_all(pool)
-    .await?;
+    let rows: Vec<EntryRow> = sqlx::query_as(LATEST_ARTICLES)
+        .bind(now)
+        .bind(tag)
+        .bind(tag)
+        .bind(i64::from(limit))
+        .fetch_all(pool)
+        .await?;
     let mut tags = tags_of(pool, TAGS_OF_ARTICLES, &rows).await?;
     Ok(rows
         .into_iter()
@@ -119,24 +108,13 @@ pub async fn latest_notes(
     limit: u32,
 ) -> Result<Vec<FeedEntry>, sqlx::Error> {
     let tag = tag.map(Slug::as_str);
-    let rows: Vec<EntryRow> = sqlx::query_as(concat!(
-        "SELECT n.id, n.slug, n.title, n.body_text AS summary, n.body_html AS content_html,
-                n.published_at, MAX(n.updated_at, n.published_at) AS updated_at,
-                NULL AS category_slug, NULL AS category_name,
-                NULL AS original_url, NULL AS source_name
-         FROM notes n
-         WHERE ",
-        public!("n"),
-        " AND (? IS NULL OR EXISTS (SELECT 1 FROM note_tags x JOIN tags t ON t.id = x.tag_id
-                                    WHERE x.note_id = n.id AND t.slug = ?))
-         ORDER BY n.published_at DESC, n.id DESC LIMIT ?"
-    ))
-    .bind(now)
-    .bind(tag)
-    .bind(tag)
-    .bind(i64::from(limit))
-    .fetch_all(pool)
-    .await?;
+    let rows: Vec<EntryRow> = sqlx::query_as(LATEST_NOTES)
+        .bind(now)
+        .bind(tag)
+        .bind(tag)
+        .bind(i64::from(limit))
+        .fetch_all(pool)
+        .await?;
     let mut tags = tags_of(pool, TAGS_OF_NOTES, &rows).await?;
     Ok(rows
         .into_iter()
@@ -155,31 +133,17 @@ pub async fn latest_summaries(
     let category = filter.category.as_ref().map(Slug::as_str);
     let tag = filter.tag.as_ref().map(Slug::as_str);
     let source = filter.source.as_ref().map(Slug::as_str);
-    let rows: Vec<EntryRow> = sqlx::query_as(concat!(
-        "SELECT s.id, s.slug, s.title, s.body_md AS summary, s.body_html AS content_html,
-                s.published_at, MAX(s.updated_at, s.published_at) AS updated_at,
-                c.slug AS category_slug, c.name AS category_name,
-                s.original_url, so.name AS source_name
-         FROM summaries s
-         JOIN categories c ON c.id = s.category_id
-         JOIN sources so ON so.id = s.source_id
-         WHERE ",
-        public!("s"),
-        " AND (? IS NULL OR c.slug = ?) AND (? IS NULL OR so.slug = ?)
-          AND (? IS NULL OR EXISTS (SELECT 1 FROM summary_tags x JOIN tags t ON t.id = x.tag_id
-                                    WHERE x.summary_id = s.id AND t.slug = ?))
-         ORDER BY s.published_at DESC, s.id DESC LIMIT ?"
-    ))
-    .bind(now)
-    .bind(category)
-    .bind(category)
-    .bind(source)
-    .bind(source)
-    .bind(tag)
-    .bind(tag)
-    .bind(i64::from(limit))
-    .fetch_all(pool)
-    .await?;
+    let rows: Vec<EntryRow> = sqlx::query_as(LATEST_SUMMARIES)
+        .bind(now)
+        .bind(category)
+        .bind(category)
+        .bind(source)
+        .bind(source)
+        .bind(tag)
+        .bind(tag)
+        .bind(i64::from(limit))
+        .fetch_all(pool)
+        .await?;
     let mut tags = tags_of(pool, TAGS_OF_SUMMARIES, &rows).await?;
     Ok(rows
         .into_iter()
@@ -212,13 +176,60 @@ pub async fn latest_everything(
     Ok(entries)
 }
 
-const TAGS_OF_ARTICLES: &str = "SELECT x.article_id, t.slug, t.name
+// Each feed walks its kind's public index newest first; a filter is an id
+// looked up once and checked on the way (in the index for summaries), so
+// only the rows a feed shows are read whole. `CROSS JOIN` keeps the items
+// the outer loop.
+pub(super) const LATEST_ARTICLES: &str = concat!(
+    "SELECT a.id, a.slug, a.title, a.dek AS summary, a.body_html AS content_html,
+                a.published_at, MAX(a.updated_at, a.published_at) AS updated_at,
+                c.slug AS category_slug, c.name AS category_name,
+                NULL AS original_url, NULL AS source_name
+         FROM articles a JOIN categories c ON c.id = a.category_id
+         WHERE ",
+    public!("a"),
+    " AND (? IS NULL OR EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = a.id
+                                    AND x.tag_id = (SELECT id FROM tags WHERE slug = ?)))
+         ORDER BY a.published_at DESC, a.id DESC LIMIT ?"
+);
+
+pub(super) const LATEST_NOTES: &str = concat!(
+    "SELECT n.id, n.slug, n.title, n.body_text AS summary, n.body_html AS content_html,
+                n.published_at, MAX(n.updated_at, n.published_at) AS updated_at,
+                NULL AS category_slug, NULL AS category_name,
+                NULL AS original_url, NULL AS source_name
+         FROM notes n
+         WHERE ",
+    public!("n"),
+    " AND (? IS NULL OR EXISTS (SELECT 1 FROM note_tags x WHERE x.note_id = n.id
+                                    AND x.tag_id = (SELECT id FROM tags WHERE slug = ?)))
+         ORDER BY n.published_at DESC, n.id DESC LIMIT ?"
+);
+
+pub(super) const LATEST_SUMMARIES: &str = concat!(
+    "SELECT s.id, s.slug, s.title, s.body_md AS summary, s.body_html AS content_html,
+                s.published_at, MAX(s.updated_at, s.published_at) AS updated_at,
+                c.slug AS category_slug, c.name AS category_name,
+                s.original_url, so.name AS source_name
+         FROM summaries s
+         CROSS JOIN categories c ON c.id = s.category_id
+         CROSS JOIN sources so ON so.id = s.source_id
+         WHERE ",
+    public!("s"),
+    " AND (? IS NULL OR s.category_id = (SELECT id FROM categories WHERE slug = ?))
+          AND (? IS NULL OR s.source_id = (SELECT id FROM sources WHERE slug = ?))
+          AND (? IS NULL OR EXISTS (SELECT 1 FROM summary_tags x WHERE x.summary_id = s.id
+                                    AND x.tag_id = (SELECT id FROM tags WHERE slug = ?)))
+         ORDER BY s.published_at DESC, s.id DESC LIMIT ?"
+);
+
+pub(super) const TAGS_OF_ARTICLES: &str = "SELECT x.article_id, t.slug, t.name
      FROM article_tags x JOIN tags t ON t.id = x.tag_id
      WHERE x.article_id IN (SELECT value FROM json_each(?)) ORDER BY t.name";
-const TAGS_OF_NOTES: &str = "SELECT x.note_id, t.slug, t.name
+pub(super) const TAGS_OF_NOTES: &str = "SELECT x.note_id, t.slug, t.name
      FROM note_tags x JOIN tags t ON t.id = x.tag_id
      WHERE x.note_id IN (SELECT value FROM json_each(?)) ORDER BY t.name";
-const TAGS_OF_SUMMARIES: &str = "SELECT x.summary_id, t.slug, t.name
+pub(super) const TAGS_OF_SUMMARIES: &str = "SELECT x.summary_id, t.slug, t.name
      FROM summary_tags x JOIN tags t ON t.id = x.tag_id
      WHERE x.summary_id IN (SELECT value FROM json_each(?)) ORDER BY t.name";
 

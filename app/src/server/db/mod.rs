@@ -4,6 +4,8 @@
 pub mod article_links;
 pub mod articles;
 pub mod authoring;
+pub mod bulk;
+pub mod catalog;
 pub mod feeds;
 pub mod home;
 pub mod media;
@@ -21,12 +23,21 @@ use std::{path::Path, str::FromStr, time::Duration};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
 
+/// Rows an analysis samples per index (SQLite suggests a few hundred).
+const ANALYSIS_LIMIT: u32 = 400;
+
 /// Migrations are compiled into the binary and applied at start.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
 
 /// Opens (creating if needed) the database file with the settings every
 /// connection needs: WAL so readers never wait for the writer, foreign keys
 /// enforced, and a busy timeout instead of an immediate "database is locked".
+///
+/// Statistics follow SQLite's advice for long-lived connections: each one
+/// runs `PRAGMA optimize=0x10002` when it opens and `PRAGMA optimize` when
+/// it closes, both with `analysis_limit` so an analysis reads a sample, not
+/// every row. The pool retires connections after `max_lifetime`, so on a
+/// site that runs for months this also happens periodically.
 #[tracing::instrument]
 pub async fn connect(path: &Path) -> Result<SqlitePool, sqlx::Error> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -38,9 +49,20 @@ pub async fn connect(path: &Path) -> Result<SqlitePool, sqlx::Error> {
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(5));
+        .busy_timeout(Duration::from_secs(5))
+        .analysis_limit(ANALYSIS_LIMIT)
+        .optimize_on_close(true, ANALYSIS_LIMIT);
     SqlitePoolOptions::new()
         .max_connections(8)
+        .max_lifetime(Duration::from_secs(60 * 60))
+        .after_connect(|conn, _| {
+            Box::pin(async move {
+                sqlx::query("PRAGMA optimize=0x10002")
+                    .execute(conn)
+                    .await
+                    .map(|_| ())
+            })
+        })
         .connect_with(options)
         .await
 }

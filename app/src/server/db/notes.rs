@@ -47,24 +47,16 @@ pub async fn list_published(
     now: &str,
     page: u32,
 ) -> Result<NotePage, sqlx::Error> {
-    let (total,): (i64,) =
-        sqlx::query_as(concat!("SELECT COUNT(*) FROM notes n WHERE ", public!("n")))
-            .bind(now)
-            .fetch_one(pool)
-            .await?;
+    let (total,): (i64,) = sqlx::query_as(COUNT).bind(now).fetch_one(pool).await?;
     let total = u32::try_from(total).unwrap_or(0);
     let total_pages = total.div_ceil(PAGE_SIZE).max(1);
     let offset = i64::from(page.saturating_sub(1)) * i64::from(PAGE_SIZE);
-    let rows: Vec<NoteRow> = sqlx::query_as(concat!(
-        "SELECT n.id, n.slug, n.title, n.published_at, n.body_html FROM notes n WHERE ",
-        public!("n"),
-        " ORDER BY n.published_at DESC, n.id DESC LIMIT ? OFFSET ?"
-    ))
-    .bind(now)
-    .bind(i64::from(PAGE_SIZE))
-    .bind(offset)
-    .fetch_all(pool)
-    .await?;
+    let rows: Vec<NoteRow> = sqlx::query_as(PAGE)
+        .bind(now)
+        .bind(i64::from(PAGE_SIZE))
+        .bind(offset)
+        .fetch_all(pool)
+        .await?;
     let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
     let mut tags = tags_of(pool, &ids).await?;
     Ok(NotePage {
@@ -87,15 +79,11 @@ pub async fn find_published(
     now: &str,
     slug: &Slug,
 ) -> Result<Option<NoteDetail>, sqlx::Error> {
-    let row: Option<NoteRow> = sqlx::query_as(concat!(
-        "SELECT n.id, n.slug, n.title, n.published_at, n.body_html, n.body_text FROM notes n
-         WHERE n.slug = ? AND ",
-        public!("n")
-    ))
-    .bind(slug.as_str())
-    .bind(now)
-    .fetch_optional(pool)
-    .await?;
+    let row: Option<NoteRow> = sqlx::query_as(DETAIL)
+        .bind(slug.as_str())
+        .bind(now)
+        .fetch_optional(pool)
+        .await?;
     let Some(row) = row else { return Ok(None) };
     let newer = neighbour(pool, now, &row, Direction::Newer).await?;
     let older = neighbour(pool, now, &row, Direction::Older).await?;
@@ -130,16 +118,8 @@ async fn neighbour(
     direction: Direction,
 ) -> Result<Option<NoteLink>, sqlx::Error> {
     let sql = match direction {
-        Direction::Newer => concat!(
-            "SELECT n.slug, n.title FROM notes n WHERE (n.published_at, n.id) > (?, ?) AND ",
-            public!("n"),
-            " ORDER BY n.published_at ASC, n.id ASC LIMIT 1"
-        ),
-        Direction::Older => concat!(
-            "SELECT n.slug, n.title FROM notes n WHERE (n.published_at, n.id) < (?, ?) AND ",
-            public!("n"),
-            " ORDER BY n.published_at DESC, n.id DESC LIMIT 1"
-        ),
+        Direction::Newer => NEWER,
+        Direction::Older => OLDER,
     };
     let row: Option<(String, String)> = sqlx::query_as(sql)
         .bind(&from.published_at)
@@ -159,13 +139,7 @@ async fn tags_of(
         return Ok(HashMap::new());
     }
     let ids = serde_json::to_string(note_ids).unwrap_or_else(|_| "[]".to_owned());
-    let rows: Vec<NoteTagRow> = sqlx::query_as(
-        "SELECT nt.note_id, t.slug, t.name FROM note_tags nt JOIN tags t ON t.id = nt.tag_id
-         WHERE nt.note_id IN (SELECT value FROM json_each(?)) ORDER BY t.name",
-    )
-    .bind(ids)
-    .fetch_all(pool)
-    .await?;
+    let rows: Vec<NoteTagRow> = sqlx::query_as(TAGS_OF).bind(ids).fetch_all(pool).await?;
     let mut by_note: HashMap<i64, Vec<TagRef>> = HashMap::new();
     for row in rows {
         by_note.entry(row.note_id).or_default().push(TagRef {
@@ -175,3 +149,33 @@ async fn tags_of(
     }
     Ok(by_note)
 }
+
+pub(super) const COUNT: &str = concat!("SELECT COUNT(*) FROM notes n WHERE ", public!("n"));
+
+pub(super) const PAGE: &str = concat!(
+    "SELECT n.id, n.slug, n.title, n.published_at, n.body_html FROM notes n WHERE ",
+    public!("n"),
+    " ORDER BY n.published_at DESC, n.id DESC LIMIT ? OFFSET ?"
+);
+
+pub(super) const DETAIL: &str = concat!(
+    "SELECT n.id, n.slug, n.title, n.published_at, n.body_html, n.body_text FROM notes n
+     WHERE n.slug = ? AND ",
+    public!("n")
+);
+
+pub(super) const NEWER: &str = concat!(
+    "SELECT n.slug, n.title FROM notes n WHERE (n.published_at, n.id) > (?, ?) AND ",
+    public!("n"),
+    " ORDER BY n.published_at ASC, n.id ASC LIMIT 1"
+);
+
+pub(super) const OLDER: &str = concat!(
+    "SELECT n.slug, n.title FROM notes n WHERE (n.published_at, n.id) < (?, ?) AND ",
+    public!("n"),
+    " ORDER BY n.published_at DESC, n.id DESC LIMIT 1"
+);
+
+pub(super) const TAGS_OF: &str = "SELECT nt.note_id, t.slug, t.name FROM note_tags nt
+     JOIN tags t ON t.id = nt.tag_id
+     WHERE nt.note_id IN (SELECT value FROM json_each(?)) ORDER BY t.name";

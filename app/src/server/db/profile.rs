@@ -36,22 +36,10 @@ struct ExperienceRow {
 /// first, then by start), each role with the articles published during it.
 #[tracing::instrument(skip(pool))]
 pub async fn load(pool: &SqlitePool, now: &str) -> Result<Option<Profile>, sqlx::Error> {
-    let row: Option<ProfileRow> = sqlx::query_as(
-        "SELECT name, headline, bio_html, location, email FROM profile WHERE id = 1",
-    )
-    .fetch_optional(pool)
-    .await?;
+    let row: Option<ProfileRow> = sqlx::query_as(PROFILE).fetch_optional(pool).await?;
     let Some(row) = row else { return Ok(None) };
-    let links: Vec<(String, String)> =
-        sqlx::query_as("SELECT label, url FROM profile_links ORDER BY position")
-            .fetch_all(pool)
-            .await?;
-    let items: Vec<(String, String)> = sqlx::query_as(
-        "SELECT g.name, i.name FROM stack_groups g JOIN stack_items i ON i.group_id = g.id
-         ORDER BY g.position, i.position",
-    )
-    .fetch_all(pool)
-    .await?;
+    let links: Vec<(String, String)> = sqlx::query_as(LINKS).fetch_all(pool).await?;
+    let items: Vec<(String, String)> = sqlx::query_as(STACK).fetch_all(pool).await?;
     let mut stack: Vec<StackGroup> = Vec::new();
     for (group, item) in items {
         match stack.last_mut() {
@@ -62,17 +50,17 @@ pub async fn load(pool: &SqlitePool, now: &str) -> Result<Option<Profile>, sqlx:
             }),
         }
     }
-    let roles: Vec<ExperienceRow> = sqlx::query_as(
-        "SELECT role, organisation, url, location, start_month, end_month, summary_html
-         FROM experiences ORDER BY end_month IS NOT NULL, end_month DESC, start_month DESC",
-    )
-    .fetch_all(pool)
-    .await?;
+    let roles: Vec<ExperienceRow> = sqlx::query_as(ROLES).fetch_all(pool).await?;
     let mut experience = Vec::with_capacity(roles.len());
     for role in roles {
-        let writing =
-            super::home::articles_between(pool, now, &role.start_month, role.end_month.as_deref())
-                .await?;
+        let (writing, writing_total) = super::home::articles_between(
+            pool,
+            now,
+            &role.start_month,
+            role.end_month.as_deref(),
+            crate::domain::WRITING_PER_ROLE,
+        )
+        .await?;
         experience.push(Experience {
             role: role.role,
             organisation: role.organisation,
@@ -82,6 +70,7 @@ pub async fn load(pool: &SqlitePool, now: &str) -> Result<Option<Profile>, sqlx:
             end_month: role.end_month,
             summary_html: role.summary_html,
             writing,
+            writing_total,
         });
     }
     Ok(Some(Profile {
@@ -98,6 +87,16 @@ pub async fn load(pool: &SqlitePool, now: &str) -> Result<Option<Profile>, sqlx:
         experience,
     }))
 }
+
+// The profile's own tables hold a handful of rows each: read whole.
+pub(super) const PROFILE: &str =
+    "SELECT name, headline, bio_html, location, email FROM profile WHERE id = 1";
+pub(super) const LINKS: &str = "SELECT label, url FROM profile_links ORDER BY position";
+pub(super) const STACK: &str = "SELECT g.name, i.name FROM stack_groups g
+     JOIN stack_items i ON i.group_id = g.id ORDER BY g.position, i.position";
+pub(super) const ROLES: &str =
+    "SELECT role, organisation, url, location, start_month, end_month, summary_html
+     FROM experiences ORDER BY end_month IS NOT NULL, end_month DESC, start_month DESC";
 
 #[derive(Debug)]
 pub struct ProfileInput {

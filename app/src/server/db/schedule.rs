@@ -6,16 +6,16 @@ use sqlx::SqlitePool;
 
 #[tracing::instrument(skip(pool))]
 pub async fn next_publication(pool: &SqlitePool, now: &str) -> Result<Option<String>, sqlx::Error> {
-    // Each arm reads the kind's partial `*_public` index, not its rows.
-    sqlx::query_scalar(
-        "SELECT MIN(at) FROM (
+    sqlx::query_scalar(NEXT_PUBLICATION)
+        .bind(now)
+        .bind(now)
+        .bind(now)
+        .fetch_one(pool)
+        .await
+}
+
+/// Each arm reads the kind's partial public index, not its rows.
+pub(super) const NEXT_PUBLICATION: &str = "SELECT MIN(at) FROM (
              SELECT MIN(published_at) AS at FROM articles WHERE deleted_at IS NULL AND status <> 'draft' AND published_at > ?
              UNION ALL SELECT MIN(published_at) FROM notes WHERE deleted_at IS NULL AND status <> 'draft' AND published_at > ?
-             UNION ALL SELECT MIN(published_at) FROM summaries WHERE deleted_at IS NULL AND status <> 'draft' AND published_at > ?)",
-    )
-    .bind(now)
-    .bind(now)
-    .bind(now)
-    .fetch_one(pool)
-    .await
-}
+             UNION ALL SELECT MIN(published_at) FROM summaries WHERE deleted_at IS NULL AND status <> 'draft' AND published_at > ?)";

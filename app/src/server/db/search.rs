@@ -38,28 +38,44 @@ pub async fn search(
     terms: &SearchTerms,
 ) -> Result<(Vec<SearchHit>, u32), sqlx::Error> {
     let query = fts5_query(terms);
-    let rows: Vec<HitRow> = sqlx::query_as(concat!(
-        "WITH hits AS MATERIALIZED (
+    let rows: Vec<HitRow> = sqlx::query_as(SEARCH)
+        .bind(&query)
+        .bind(now)
+        .bind(now)
+        .bind(now)
+        .bind(i64::from(RESULT_LIMIT))
+        .bind(&query)
+        .fetch_all(pool)
+        .await?;
+    let total = rows
+        .first()
+        .map_or(0, |row| u32::try_from(row.total).unwrap_or(0));
+    let hits = rows.into_iter().filter_map(hit_of).collect();
+    Ok((hits, total))
+}
+
+pub(super) const SEARCH: &str = concat!(
+    "WITH hits AS MATERIALIZED (
              SELECT rowid AS doc, bm25(search_index, 10.0, 1.0) AS rank
              FROM search_index WHERE search_index MATCH ?
          ),
          found AS (
-             SELECT h.doc, h.rank, 'article' AS kind, a.slug, a.title,
+             SELECT hits.doc, hits.rank, 'article' AS kind, a.slug, a.title,
                     '' AS original_url, a.published_at AS date
-             FROM hits h JOIN articles a ON a.id = h.doc / 4
-             WHERE h.doc % 4 = 1 AND ",
-        public!("a"),
-        "    UNION ALL
-             SELECT h.doc, h.rank, 'note', n.slug, n.title, '', n.published_at
-             FROM hits h JOIN notes n ON n.id = h.doc / 4
-             WHERE h.doc % 4 = 2 AND ",
-        public!("n"),
-        "    UNION ALL
-             SELECT h.doc, h.rank, 'summary', s.slug, s.title, s.original_url, s.day
-             FROM hits h JOIN summaries s ON s.id = h.doc / 4
-             WHERE h.doc % 4 = 3 AND ",
-        public!("s"),
-        " ),
+             FROM hits JOIN articles a ON a.id = hits.doc / 4
+             WHERE hits.doc % 4 = 1 AND ",
+    public!("a"),
+    "    UNION ALL
+             SELECT hits.doc, hits.rank, 'note', n.slug, n.title, '', n.published_at
+             FROM hits JOIN notes n ON n.id = hits.doc / 4
+             WHERE hits.doc % 4 = 2 AND ",
+    public!("n"),
+    "    UNION ALL
+             SELECT hits.doc, hits.rank, 'summary', s.slug, s.title, s.original_url, s.day
+             FROM hits JOIN summaries s ON s.id = hits.doc / 4
+             WHERE hits.doc % 4 = 3 AND ",
+    public!("s"),
+    " ),
          top AS (
              SELECT *, COUNT(*) OVER () AS total FROM found
              ORDER BY rank, date DESC LIMIT ?
@@ -70,21 +86,7 @@ pub async fn search(
          FROM top JOIN search_index ON search_index.rowid = top.doc
          WHERE search_index MATCH ?
          ORDER BY top.rank, top.date DESC"
-    ))
-    .bind(&query)
-    .bind(now)
-    .bind(now)
-    .bind(now)
-    .bind(i64::from(RESULT_LIMIT))
-    .bind(&query)
-    .fetch_all(pool)
-    .await?;
-    let total = rows
-        .first()
-        .map_or(0, |row| u32::try_from(row.total).unwrap_or(0));
-    let hits = rows.into_iter().filter_map(hit_of).collect();
-    Ok((hits, total))
-}
+);
 
 fn hit_of(row: HitRow) -> Option<SearchHit> {
     let (kind, url, date) = match row.kind.as_str() {
@@ -114,7 +116,10 @@ fn hit_of(row: HitRow) -> Option<SearchHit> {
 /// Turns parsed words into an FTS5 query that cannot be a syntax error:
 /// each word is a quoted string (so `AND`, `NEAR(`, `*`, `:` and `^` are
 /// plain text), the words must all match, and an unfinished last word
-/// matches as a prefix so results follow the reader's typing.
+/// matches as a prefix so results follow the reader's typing, once it has
+/// two characters: a one-letter prefix matches nearly every document, and
+/// ranking all of them is the slowest thing a reader could ask for while
+/// telling us nothing about what they want.
 pub fn fts5_query(terms: &SearchTerms) -> String {
     let mut query = terms
         .words()
@@ -122,11 +127,15 @@ pub fn fts5_query(terms: &SearchTerms) -> String {
         .map(|word| format!("\"{}\"", word.replace('"', "\"\"")))
         .collect::<Vec<_>>()
         .join(" ");
-    if terms.last_is_open() {
+    let last_len = terms.words().last().map_or(0, |w| w.chars().count());
+    if terms.last_is_open() && last_len >= MIN_PREFIX_CHARS {
         query.push('*');
     }
     query
 }
+
+/// The shortest unfinished word matched as a prefix.
+const MIN_PREFIX_CHARS: usize = 2;
 
 /// Escapes a snippet for HTML, then turns the sentinels around matches into
 /// `<mark>` elements, balanced even if content held a stray sentinel.
@@ -177,6 +186,8 @@ mod tests {
         );
         assert_eq!(query("title:x ^y").as_deref(), Some("\"title:x\" \"^y\"*"));
         assert_eq!(query("\"(*"), None);
+        assert_eq!(query("s").as_deref(), Some("\"s\""));
+        assert_eq!(query("sq").as_deref(), Some("\"sq\"*"));
     }
 
     #[test]

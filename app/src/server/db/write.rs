@@ -272,7 +272,7 @@ pub async fn insert_summary(
     Ok(id)
 }
 
-async fn record_revision(
+pub(super) async fn record_revision(
     tx: &mut Tx<'_>,
     kind: &str,
     item_id: i64,

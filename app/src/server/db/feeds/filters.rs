@@ -17,11 +17,10 @@ pub struct FilterNames {
 /// The tag with this slug, whether or not anything public carries it.
 #[tracing::instrument(skip(pool))]
 pub async fn find_tag(pool: &SqlitePool, slug: &Slug) -> Result<Option<TagRef>, sqlx::Error> {
-    let row: Option<(String, String)> =
-        sqlx::query_as("SELECT slug, name FROM tags WHERE slug = ?")
-            .bind(slug.as_str())
-            .fetch_optional(pool)
-            .await?;
+    let row: Option<(String, String)> = sqlx::query_as(FIND_TAG)
+        .bind(slug.as_str())
+        .fetch_optional(pool)
+        .await?;
     Ok(row.map(|(slug, name)| TagRef { slug, name }))
 }
 
@@ -45,9 +44,10 @@ pub async fn filter_names(
     })
 }
 
-const NAME_OF_CATEGORY: &str = "SELECT name FROM categories WHERE slug = ?";
-const NAME_OF_TAG: &str = "SELECT name FROM tags WHERE slug = ?";
-const NAME_OF_SOURCE: &str = "SELECT name FROM sources WHERE slug = ?";
+pub(crate) const FIND_TAG: &str = "SELECT slug, name FROM tags WHERE slug = ?";
+pub(crate) const NAME_OF_CATEGORY: &str = "SELECT name FROM categories WHERE slug = ?";
+pub(crate) const NAME_OF_TAG: &str = "SELECT name FROM tags WHERE slug = ?";
+pub(crate) const NAME_OF_SOURCE: &str = "SELECT name FROM sources WHERE slug = ?";
 
 /// `Some(None)` when no slug is asked for, `None` when the slug is unknown.
 async fn name_of(

@@ -8,16 +8,16 @@ use crate::public;
 
 /// The three ways the list can be narrowed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Dimension {
+pub(crate) enum Dimension {
     Category,
     Tag,
     Source,
 }
 
 impl Dimension {
-    pub(super) const ALL: [Dimension; 3] = [Dimension::Category, Dimension::Tag, Dimension::Source];
+    pub(crate) const ALL: [Dimension; 3] = [Dimension::Category, Dimension::Tag, Dimension::Source];
 
-    pub(super) fn param(self) -> &'static str {
+    pub(crate) fn param(self) -> &'static str {
         match self {
             Dimension::Category => "category",
             Dimension::Tag => "tag",
@@ -42,7 +42,7 @@ impl Dimension {
     }
 
     /// The condition on summary `s` that this filter adds, with one `?`.
-    pub(super) fn condition(self) -> &'static str {
+    pub(crate) fn condition(self) -> &'static str {
         match self {
             Dimension::Category => " AND s.category_id = ?",
             Dimension::Source => " AND s.source_id = ?",
@@ -50,7 +50,7 @@ impl Dimension {
         }
     }
 
-    pub(super) fn lookup(self) -> &'static str {
+    pub(crate) fn lookup(self) -> &'static str {
         match self {
             Dimension::Category => "SELECT id, name FROM categories WHERE slug = ?",
             Dimension::Source => "SELECT id, name FROM sources WHERE slug = ?",
@@ -62,7 +62,7 @@ impl Dimension {
     /// other filters' conditions. `CROSS JOIN` keeps `summaries` the outer
     /// loop, so the public rows come from the `summaries_public_facets`
     /// index instead of one lookup of the wide table per tag or option.
-    pub(super) fn counts(self) -> &'static str {
+    pub(crate) fn counts(self) -> &'static str {
         match self {
             Dimension::Category => concat!(
                 "SELECT c.slug, c.name, COUNT(*) AS count

@@ -5,7 +5,7 @@
 use sqlx::SqlitePool;
 
 mod facets;
-mod filters;
+pub(super) mod filters;
 
 use crate::domain::{
     group_by_day, ActiveFilter, CategoryRef, SourceRef, SummaryFilters, SummaryItem,
@@ -71,16 +71,45 @@ pub async fn list_published(
     })
 }
 
-async fn count(pool: &SqlitePool, now: &str, chosen: &[Chosen]) -> Result<u32, sqlx::Error> {
-    let (conditions, ids) = conditions(chosen, None);
-    let sql = format!(
+/// How many public summaries pass `conditions` (from `filters::conditions`).
+pub(super) fn count_sql(conditions: &str) -> String {
+    format!(
         concat!(
             "SELECT COUNT(*) FROM summaries s WHERE ",
             public!("s"),
             "{}"
         ),
         conditions
-    );
+    )
+}
+
+/// One page of summaries passing `conditions`. The inner order matches the
+/// `summaries_public` index (rowid is its implied last column), so a page's
+/// ids are read from the index without sorting, and only those fifty rows
+/// are joined to their names. The index is named because with a category
+/// chosen SQLite would rather read all of that category's rows and sort
+/// them; `CROSS JOIN` keeps the page the outer loop for the same reason.
+pub(super) fn page_sql(conditions: &str) -> String {
+    format!(
+        concat!(
+            "SELECT s.id, s.slug, s.title, s.body_html, s.original_url, s.day,
+                    so.slug AS source_slug, so.name AS source_name,
+                    c.slug AS category_slug, c.name AS category_name
+             FROM (SELECT s.id FROM summaries s INDEXED BY summaries_public WHERE ",
+            public!("s"),
+            "{} ORDER BY s.day DESC, s.published_at DESC, s.id LIMIT ? OFFSET ?) p
+             CROSS JOIN summaries s ON s.id = p.id
+             CROSS JOIN sources so ON so.id = s.source_id
+             CROSS JOIN categories c ON c.id = s.category_id
+             ORDER BY s.day DESC, s.published_at DESC, s.id"
+        ),
+        conditions
+    )
+}
+
+async fn count(pool: &SqlitePool, now: &str, chosen: &[Chosen]) -> Result<u32, sqlx::Error> {
+    let (conditions, ids) = conditions(chosen, None);
+    let sql = count_sql(&conditions);
     let mut query = sqlx::query_scalar::<_, i64>(&sql).bind(now);
     for id in ids {
         query = query.bind(id);
@@ -95,24 +124,7 @@ async fn page_items(
     page: u32,
 ) -> Result<Vec<SummaryItem>, sqlx::Error> {
     let (conditions, ids) = conditions(chosen, None);
-    // The inner order matches the `summaries_public` index (rowid is its
-    // implied last column), so a page's ids are read from the index without
-    // sorting, and only those fifty rows are joined to their names.
-    let sql = format!(
-        concat!(
-            "SELECT s.id, s.slug, s.title, s.body_html, s.original_url, s.day,
-                    so.slug AS source_slug, so.name AS source_name,
-                    c.slug AS category_slug, c.name AS category_name
-             FROM (SELECT s.id FROM summaries s WHERE ",
-            public!("s"),
-            "{} ORDER BY s.day DESC, s.published_at DESC, s.id LIMIT ? OFFSET ?) p
-             JOIN summaries s ON s.id = p.id
-             JOIN sources so ON so.id = s.source_id
-             JOIN categories c ON c.id = s.category_id
-             ORDER BY s.day DESC, s.published_at DESC, s.id"
-        ),
-        conditions
-    );
+    let sql = page_sql(&conditions);
     let mut query = sqlx::query_as::<_, ItemRow>(&sql).bind(now);
     for id in ids {
         query = query.bind(id);
@@ -151,16 +163,15 @@ async fn tags_of(
     ids: Vec<i64>,
 ) -> Result<std::collections::HashMap<i64, Vec<TagRef>>, sqlx::Error> {
     let ids = serde_json::to_string(&ids).unwrap_or_else(|_| "[]".to_owned());
-    let rows: Vec<(i64, String, String)> = sqlx::query_as(
-        "SELECT st.summary_id, t.slug, t.name FROM summary_tags st JOIN tags t ON t.id = st.tag_id
-         WHERE st.summary_id IN (SELECT value FROM json_each(?)) ORDER BY t.slug",
-    )
-    .bind(ids)
-    .fetch_all(pool)
-    .await?;
+    let rows: Vec<(i64, String, String)> =
+        sqlx::query_as(TAGS_OF).bind(ids).fetch_all(pool).await?;
     let mut tags = std::collections::HashMap::<i64, Vec<TagRef>>::new();
     for (id, slug, name) in rows {
         tags.entry(id).or_default().push(TagRef { slug, name });
     }
     Ok(tags)
 }
+
+pub(super) const TAGS_OF: &str = "SELECT st.summary_id, t.slug, t.name FROM summary_tags st
+     JOIN tags t ON t.id = st.tag_id
+     WHERE st.summary_id IN (SELECT value FROM json_each(?)) ORDER BY t.slug";
