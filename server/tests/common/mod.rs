@@ -140,14 +140,42 @@ impl TestSite {
         self.generation.bump();
     }
 
-    /// A digest of every byte of the database, after folding the WAL into
-    /// it: equal digests mean nothing at all was written in between.
-    pub async fn fingerprint(&self) -> Vec<u8> {
-        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-            .execute(&self.pool)
-            .await
-            .expect("checkpoint");
-        std::fs::read(&self.db).expect("database file")
+    /// Every row of every table, in a fixed order: equal fingerprints mean
+    /// no content was written in between. Rows, not file bytes: SQLite's
+    /// own statistics (`PRAGMA optimize` on connect and close) may change
+    /// the file without anything the site stores changing.
+    pub async fn fingerprint(&self) -> Vec<String> {
+        let tables: Vec<String> = sqlx::query_scalar(
+            "SELECT name FROM sqlite_master WHERE type = 'table'
+               AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .expect("table list");
+        let mut rows = Vec::new();
+        for table in tables {
+            let columns: Vec<String> =
+                sqlx::query_scalar("SELECT name FROM pragma_table_info(?) ORDER BY cid")
+                    .bind(&table)
+                    .fetch_all(&self.pool)
+                    .await
+                    .expect("columns");
+            if columns.is_empty() {
+                continue;
+            }
+            let row = columns
+                .iter()
+                .map(|c| format!("quote(\"{c}\")"))
+                .collect::<Vec<_>>()
+                .join(" || ',' || ");
+            let sql = format!("SELECT '{table}:' || {row} FROM \"{table}\" ORDER BY 1");
+            let mut found: Vec<String> = sqlx::query_scalar(&sql)
+                .fetch_all(&self.pool)
+                .await
+                .unwrap_or_else(|e| panic!("{table}: {e}"));
+            rows.append(&mut found);
+        }
+        rows
     }
 
     /// Adds the test author (once) and signs in; returns the cookie.
