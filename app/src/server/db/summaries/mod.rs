@@ -107,7 +107,16 @@ pub(super) fn page_sql(conditions: &str) -> String {
     )
 }
 
+/// A filter naming a term that does not exist matches nothing; no query
+/// is needed (and `INDEXED BY` has no plan for a constant-false `WHERE`).
+fn matches_nothing(chosen: &[Chosen]) -> bool {
+    chosen.iter().any(|c| c.id.is_none())
+}
+
 async fn count(pool: &SqlitePool, now: &str, chosen: &[Chosen]) -> Result<u32, sqlx::Error> {
+    if matches_nothing(chosen) {
+        return Ok(0);
+    }
     let (conditions, ids) = conditions(chosen, None);
     let sql = count_sql(&conditions);
     let mut query = sqlx::query_scalar::<_, i64>(&sql).bind(now);
@@ -123,6 +132,9 @@ async fn page_items(
     chosen: &[Chosen],
     page: u32,
 ) -> Result<Vec<SummaryItem>, sqlx::Error> {
+    if matches_nothing(chosen) {
+        return Ok(Vec::new());
+    }
     let (conditions, ids) = conditions(chosen, None);
     let sql = page_sql(&conditions);
     let mut query = sqlx::query_as::<_, ItemRow>(&sql).bind(now);
