@@ -16,7 +16,7 @@ pub mod markdown;
 #[cfg(feature = "ssr")]
 pub mod server;
 
-use leptos::prelude::*;
+use leptos::{nonce::use_nonce, prelude::*};
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
@@ -38,13 +38,15 @@ use pages::{
 /// in `SsrMode::Async`: the whole page, its <head> and its status code are
 /// known before the first byte is sent, which readers and crawlers want.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    send_content_security_policy();
     view! {
         <!DOCTYPE html>
         <html lang="en">
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <script inner_html=components::theme_toggle::THEME_SCRIPT></script>
+                <script nonce=use_nonce() inner_html=components::theme_toggle::THEME_SCRIPT></script>
                 <AutoReload options=options.clone() />
                 <HydrationScripts options />
                 <MetaTags />
@@ -54,6 +56,42 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The page's Content-Security-Policy. Scripts run only from this origin
+/// or inline with this response's nonce: Leptos puts it on its hydration
+/// and resource scripts, the shell on the theme script, and nothing an
+/// author writes can carry it (the sanitiser drops `<script>` and every
+/// event handler). No inline styles, no plugins, no `<base>`, no framing,
+/// and forms post only here. WebAssembly needs `'wasm-unsafe-eval'`.
+///
+/// The page cache keeps this header with the bytes it was rendered with,
+/// so a cached page repeats its nonce. That is sound here: an entry lives
+/// for one content generation, and anything that could put markup into a
+/// page is either a write (which ends the generation) or a different
+/// address (a different entry with its own nonce), so no injected markup
+/// can ever be rendered next to a nonce its author has seen.
+#[cfg(feature = "ssr")]
+fn send_content_security_policy() {
+    let (Some(nonce), Some(response)) =
+        (use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+    else {
+        return;
+    };
+    let policy = content_security_policy(&nonce);
+    if let Ok(value) = axum::http::HeaderValue::from_str(&policy) {
+        response.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+/// The policy for an HTML page rendered with `nonce`.
+pub fn content_security_policy(nonce: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' https: data:; font-src 'self'; \
+         connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; \
+         frame-ancestors 'none'"
+    )
 }
 
 /// `Page · Folio`. leptos_meta writes the server's <title> without escaping

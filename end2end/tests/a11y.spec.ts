@@ -2,7 +2,7 @@
 // light and the dark theme; and the keyboard and screen-reader behaviour
 // of client-side navigation.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 

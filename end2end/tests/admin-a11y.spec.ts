@@ -1,7 +1,7 @@
 // Every admin page, scanned by axe-core for WCAG 2.2 AA problems in the
 // light and the dark theme.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { editorId, openNew, signIn, unique, waitSaved } from "./support/author";
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];

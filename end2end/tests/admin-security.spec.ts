@@ -1,6 +1,6 @@
 // The guard as a visitor meets it: the sign-in page with JavaScript off,
 // the rate limit, cross-origin writes, and no admin data before sign-in.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { AUTHOR, unique } from "./support/author";
 
 test.describe("with JavaScript disabled", () => {

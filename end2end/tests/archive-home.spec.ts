@@ -1,7 +1,7 @@
 // The home page and the article archive as a visitor uses them: the
 // profile and timeline, the filter rail, shareable filtered URLs, the back
 // button, pagination and the empty category — with JavaScript and without.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 
 test.describe("home", () => {
   test("shows who the author is, their stack, timeline and latest writing", async ({ page }) => {

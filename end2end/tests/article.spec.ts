@@ -1,7 +1,7 @@
 // The article page as a reader meets it: copy buttons on code blocks (with
 // the Clipboard API and without it), the table of contents, a page without
 // JavaScript, and moving to the previous/next article without a reload.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 
 // Demo articles published one after another, each with code blocks.
 const OLDER = {

@@ -3,7 +3,7 @@
 // opening the editor fetches a chunk; a chunk that cannot be fetched gives
 // a clear message, not a frozen page. Sizes are printed for the record.
 import { brotliCompressSync, constants } from "node:zlib";
-import { expect, test, type Page, type Request } from "@playwright/test";
+import { expect, test, type Page, type Request } from "./support/test";
 import { signIn } from "./support/author";
 
 const isWasm = (url: string) => new URL(url).pathname.endsWith(".wasm");

@@ -1,7 +1,7 @@
 // The author's journeys: sign in, write and publish with the keyboard,
 // lose the network, open two tabs, schedule, use history and the trash.
 // Each journey writes its own content with a unique marker.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { editorId, openNew, saveState, signIn, unique, waitSaved } from "./support/author";
 
 /** Presses Tab until the control named `name` has focus. */

@@ -1,7 +1,7 @@
 // The first vertical slice: the archive and an article render without
 // JavaScript, links navigate client-side once hydrated, and unknown
 // addresses get a real 404 page.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 
 
 test.describe("with JavaScript disabled", () => {
@@ -56,4 +56,19 @@ test("an unknown address answers 404 with a helpful page", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
   await page.getByRole("link", { name: "Browse all articles" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Articles" })).toBeVisible();
+});
+
+test("the page's policy stops a script injected into it, and says so", async ({ page, cspViolations }) => {
+  await page.goto("/");
+  await page.waitForSelector("html[data-hydrated]");
+  const ran = await page.evaluate(() => {
+    const script = document.createElement("script");
+    script.textContent = "window.__injected = true";
+    document.head.append(script);
+    return (window as unknown as { __injected?: boolean }).__injected ?? false;
+  });
+  expect(ran).toBe(false);
+  await expect.poll(() => cspViolations.length).toBeGreaterThan(0);
+  // Seen and reported: this one was meant, so it does not fail the test.
+  cspViolations.length = 0;
 });

@@ -1,7 +1,7 @@
 // Images in the editor (paste, pick, refuse what is not an image) and
 // renaming a tag with its old address redirecting. Each journey writes its
 // own content with a unique marker.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { editorId, openNew, signIn, unique, waitSaved } from "./support/author";
 
 // A real 24 × 16 PNG, made for these tests.

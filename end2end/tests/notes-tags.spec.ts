@@ -3,7 +3,7 @@
 // journey works as plain pages (JavaScript off) and as client-side
 // navigation once the wasm bundle has hydrated the page.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 
 async function browseNotesToATag(page: Page) {
   const response = await page.goto("/notes");

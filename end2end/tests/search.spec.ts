@@ -1,7 +1,7 @@
 // Search: results follow typing without reloads or a history entry per key
 // once hydrated, the plain GET form works without JavaScript, and query
 // syntax never breaks the page.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 
 const walTitle = "WAL checkpoints and the disk that kept filling up";
 

@@ -1,7 +1,7 @@
 // The summaries page: filtering from the rail by source and then by tag,
 // counts and "Showing N of M" following along, the back button restoring
 // the previous filter, with JavaScript (no reloads) and without it (links).
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "./support/test";
 
 const showing = (page: Page) => page.getByText(/^Showing \d+ of \d+$/);
 const rail = (page: Page) => page.getByRole("navigation", { name: "Filters" });

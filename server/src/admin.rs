@@ -23,10 +23,14 @@ use app::server::state::AppState;
 /// A sign-in form is a name and a password: anything longer is not one.
 const FORM_LIMIT: usize = 16 * 1024;
 
+/// The form posts this module answers: sign-in and sign-out.
+pub const PATHS: [&str; 2] = ["/admin/login", "/admin/logout"];
+
 pub fn routes() -> Router<AppState> {
+    let [login, logout] = PATHS;
     Router::new()
-        .route("/admin/login", post(sign_in))
-        .route("/admin/logout", post(sign_out))
+        .route(login, post(sign_in))
+        .route(logout, post(sign_out))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(FORM_LIMIT))
 }
 

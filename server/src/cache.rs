@@ -45,6 +45,9 @@ struct Inner {
 
 struct Entry {
     content_type: HeaderValue,
+    /// The page's Content-Security-Policy: it names the nonce the bytes
+    /// carry, so it is kept and sent with them.
+    policy: Option<HeaderValue>,
     etag: HeaderValue,
     identity: Bytes,
     brotli: Bytes,
@@ -87,7 +90,8 @@ pub async fn serve_cached(
         .get(header::CONTENT_TYPE)
         .cloned()
         .unwrap_or_else(|| HeaderValue::from_static("text/html; charset=utf-8"));
-    let entry = Arc::new(compress(identity, content_type).await);
+    let policy = parts.headers.get(header::CONTENT_SECURITY_POLICY).cloned();
+    let entry = Arc::new(compress(identity, content_type, policy).await);
     // The generation read before rendering: a write during the render
     // leaves this entry already stale, never wrongly fresh.
     let valid_until = match db::schedule::next_publication(&state.pool, &now).await {
@@ -131,7 +135,11 @@ fn cacheable_response(response: &Response) -> bool {
         && !headers.contains_key(header::CONTENT_ENCODING)
 }
 
-async fn compress(identity: Bytes, content_type: HeaderValue) -> Entry {
+async fn compress(
+    identity: Bytes,
+    content_type: HeaderValue,
+    policy: Option<HeaderValue>,
+) -> Entry {
     let etag = format!("\"{}\"", hex(&Sha256::digest(&identity)[..16]));
     let source = identity.clone();
     let (brotli, gzip) = tokio::task::spawn_blocking(move || {
@@ -151,6 +159,7 @@ async fn compress(identity: Bytes, content_type: HeaderValue) -> Entry {
     .unwrap_or_default();
     Entry {
         content_type,
+        policy,
         etag: HeaderValue::from_str(&etag).unwrap_or_else(|_| HeaderValue::from_static("\"0\"")),
         identity,
         brotli: brotli.into(),
@@ -192,6 +201,9 @@ fn answer(entry: &Entry, request: &HeaderMap, how: &'static str) -> Response {
     let headers = response.headers_mut();
     if !matches {
         headers.insert(header::CONTENT_TYPE, entry.content_type.clone());
+    }
+    if let Some(policy) = &entry.policy {
+        headers.insert(header::CONTENT_SECURITY_POLICY, policy.clone());
     }
     headers.insert(header::ETAG, entry.etag.clone());
     headers.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));

@@ -22,7 +22,7 @@ use app::server::{db, demo, state::AppState};
 use leptos::config::LeptosOptions;
 use tokio::net::TcpListener;
 
-pub use routes::router;
+pub use routes::{route_table, router, Route};
 
 use cli::{DbArgs, ServeArgs};
 use config::Settings;

@@ -13,8 +13,11 @@ use axum::{
 use app::domain::is_media_name;
 use app::server::{db::media, state::AppState};
 
+/// The one address this module answers (GET).
+pub const PATH: &str = "/media/{name}";
+
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/media/{name}", get(serve))
+    Router::new().route(PATH, get(serve))
 }
 
 async fn serve(

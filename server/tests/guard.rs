@@ -27,11 +27,7 @@ const PUBLIC: &[&str] = &[
 ];
 
 fn registered() -> Vec<(String, http::Method)> {
-    let mut all: Vec<_> = leptos::server_fn::axum::server_fn_paths()
-        .map(|(path, method)| (path.to_owned(), method))
-        .collect();
-    all.sort_by(|a, b| a.0.cmp(&b.0));
-    all
+    common::surface::server_functions()
 }
 
 fn guarded() -> Vec<(String, http::Method)> {

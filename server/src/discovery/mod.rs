@@ -14,13 +14,27 @@ use axum::{routing::get, Router};
 
 use app::server::state::AppState;
 
+/// Every address this module answers (all GET), in axum's syntax. The
+/// router below is built from this list, and tests that must visit every
+/// public address read it (`crate::route_table`).
+pub const PATHS: [&str; 7] = [
+    "/feed.xml",
+    "/articles/feed.xml",
+    "/notes/feed.xml",
+    "/summaries/feed.xml",
+    "/tags/{slug}/feed.xml",
+    "/sitemap.xml",
+    "/robots.txt",
+];
+
 pub fn routes() -> Router<AppState> {
+    let [site, articles, notes, summaries, tag, sitemap, robots] = PATHS;
     Router::new()
-        .route("/feed.xml", get(feeds::site))
-        .route("/articles/feed.xml", get(feeds::articles))
-        .route("/notes/feed.xml", get(feeds::notes))
-        .route("/summaries/feed.xml", get(feeds::summaries))
-        .route("/tags/{slug}/feed.xml", get(feeds::tag))
-        .route("/sitemap.xml", get(sitemap::sitemap))
-        .route("/robots.txt", get(robots::robots))
+        .route(site, get(feeds::site))
+        .route(articles, get(feeds::articles))
+        .route(notes, get(feeds::notes))
+        .route(summaries, get(feeds::summaries))
+        .route(tag, get(feeds::tag))
+        .route(sitemap, get(sitemap::sitemap))
+        .route(robots, get(robots::robots))
 }

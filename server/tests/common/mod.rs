@@ -3,6 +3,8 @@
 
 #![allow(dead_code)] // each test file uses a different part of this kit
 
+pub mod surface;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
