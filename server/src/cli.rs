@@ -138,6 +138,13 @@ pub struct ServeArgs {
     /// Largest image upload in megabytes [default: 10, or [server].max_upload_mb]
     #[arg(long, env = "FOLIO_MAX_UPLOAD_MB")]
     pub max_upload_mb: Option<u64>,
+    /// Seconds a client has to send a request's headers; also how long an
+    /// idle kept-alive connection stays open
+    #[arg(long, env = "FOLIO_HEADER_TIMEOUT", default_value_t = 10)]
+    pub header_timeout: u64,
+    /// Seconds requests in flight get to finish on SIGTERM or Ctrl-C
+    #[arg(long, env = "FOLIO_DRAIN_TIMEOUT", default_value_t = 10)]
+    pub drain_timeout: u64,
 }
 
 #[cfg(test)]

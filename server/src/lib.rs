@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 mod discovery;
 pub mod generate;
+mod listen;
 mod media;
 mod origin;
 pub mod portable;
@@ -16,7 +17,7 @@ mod routes;
 pub mod telemetry;
 pub mod users;
 
-use std::{error::Error, path::Path, sync::Arc};
+use std::{error::Error, path::Path, sync::Arc, time::Duration};
 
 use app::server::{db, demo, state::AppState};
 use leptos::config::LeptosOptions;
@@ -66,6 +67,24 @@ fn leptos_options(settings: &Settings) -> LeptosOptions {
         .build()
 }
 
+/// Nothing writes any more: folds the write-ahead log into the database
+/// file on one last connection, so the file alone is the whole site again.
+/// After the pool, not before: its connections analyse as they close, and
+/// connections closing side by side each leave the log to the others.
+async fn fold_write_ahead_log(path: &Path) {
+    use sqlx::{sqlite::SqliteConnectOptions, ConnectOptions, Connection};
+    let folded = async {
+        let mut conn = SqliteConnectOptions::new().filename(path).connect().await?;
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&mut conn)
+            .await?;
+        conn.close().await
+    };
+    if let Err(error) = folded.await {
+        tracing::warn!(%error, "cannot checkpoint the database on the way out");
+    }
+}
+
 pub async fn serve(args: ServeArgs) -> Result<(), BoxError> {
     let (file, file_path) = config::load_file(args.db.config.as_deref())?;
     let demo_env = std::env::var("FOLIO_DEMO").ok();
@@ -81,10 +100,15 @@ pub async fn serve(args: ServeArgs) -> Result<(), BoxError> {
         .map_err(|e| format!("cannot listen on {}: {e}", settings.addr))?;
     let local = listener.local_addr()?;
     println!("{} at http://{local}", settings.site.title);
-    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    let pool = state.pool.clone();
+    let deadlines = listen::Deadlines {
+        headers: Duration::from_secs(args.header_timeout.max(1)),
+        drain: Duration::from_secs(args.drain_timeout),
+    };
+    let drained = listen::serve(listener, router(state), deadlines, shutdown_signal()).await;
+    pool.close().await;
+    fold_write_ahead_log(&settings.db).await;
+    tracing::info!(drained, "stopped");
     Ok(())
 }
 

@@ -12,12 +12,25 @@ export const test = base.extend<{ cspViolations: string[] }>({
   cspViolations: [
     async ({ context }, use) => {
       const violations: string[] = [];
-      const watch = (page: Page) =>
+      const watch = (page: Page) => {
         page.on("console", (message) => {
           if (/Content Security Policy/i.test(message.text())) {
             violations.push(`${page.url()}: ${message.text()}`);
           }
         });
+        // Names the document that came without its page policy, so a
+        // failure says which response to look at.
+        page.on("response", async (response) => {
+          if (response.request().resourceType() !== "document") return;
+          const headers = await response.allHeaders();
+          const policy = headers["content-security-policy"] ?? "";
+          if ((headers["content-type"] ?? "").startsWith("text/html") && !policy.includes("'nonce-")) {
+            violations.push(
+              `${response.url()} answered ${response.status()} (${response.request().method()}) with the policy "${policy}"`,
+            );
+          }
+        });
+      };
       // Chromium logs what it blocks; the event also names what an
       // extension-free page did (an eval, an inline handler, a style).
       await context.addInitScript(() =>

@@ -4,6 +4,7 @@
 #![allow(dead_code)] // each test file uses a different part of this kit
 
 pub mod surface;
+pub mod wire;
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
