@@ -79,10 +79,25 @@ local function lines(file)
   return all
 end
 local pages, searches = lines("$WORK/pages.txt"), lines("$WORK/searches.txt")
-local threads, count = 0, 0
+local threads, count, workers = 0, 0, {}
 function setup(thread)
   threads = threads + 1
   thread:set("worker", threads)
+  workers[threads] = thread
+end
+-- How many answers of each status other than 200, as "status:count ".
+tally = {}
+function response(status)
+  if status ~= 200 then tally[status] = (tally[status] or 0) + 1 end
+  local line = ""
+  for code, n in pairs(tally) do line = line .. code .. ":" .. n .. " " end
+  statuses = line
+end
+function done()
+  for _, thread in ipairs(workers) do
+    local seen = thread:get("statuses")
+    if seen and seen ~= "" then io.write("answers other than 200 (status:count): ", seen, "\n") end
+  end
 end
 function request()
   count = count + 1
@@ -106,6 +121,10 @@ wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency --timeout 10s -s "$WORK/soak
 cat "$WORK/wrk.txt"
 PEAK_KB=$(awk '/VmHWM/ { print $2 }' "/proc/$PID/status")
 
+if grep -q ' ERROR \| WARN ' "$WORK/folio.log"; then
+  echo "the server's warnings and errors (each names its request):" >&2
+  grep ' ERROR \| WARN ' "$WORK/folio.log" | head -20 >&2
+fi
 kill -TERM "$PID"
 wait "$PID" || { echo "the server did not stop cleanly" >&2; exit 1; }
 PID=

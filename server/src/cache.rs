@@ -48,6 +48,8 @@ struct Entry {
     /// The page's Content-Security-Policy: it names the nonce the bytes
     /// carry, so it is kept and sent with them.
     policy: Option<HeaderValue>,
+    /// The route it was rendered for, for the request metrics.
+    route: Option<crate::metrics::RouteLabel>,
     etag: HeaderValue,
     identity: Bytes,
     brotli: Bytes,
@@ -91,7 +93,11 @@ pub async fn serve_cached(
         .cloned()
         .unwrap_or_else(|| HeaderValue::from_static("text/html; charset=utf-8"));
     let policy = parts.headers.get(header::CONTENT_SECURITY_POLICY).cloned();
-    let entry = Arc::new(compress(identity, content_type, policy).await);
+    let route = parts
+        .extensions
+        .get::<crate::metrics::RouteLabel>()
+        .cloned();
+    let entry = Arc::new(compress(identity, content_type, policy, route).await);
     // The generation read before rendering: a write during the render
     // leaves this entry already stale, never wrongly fresh.
     let valid_until = match db::schedule::next_publication(&state.pool, &now).await {
@@ -135,17 +141,29 @@ fn cacheable_response(response: &Response) -> bool {
         && !headers.contains_key(header::CONTENT_ENCODING)
 }
 
+static COMPRESSING: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
+    tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()))
+});
+
 async fn compress(
     identity: Bytes,
     content_type: HeaderValue,
     policy: Option<HeaderValue>,
+    route: Option<crate::metrics::RouteLabel>,
 ) -> Entry {
     let etag = format!("\"{}\"", hex(&Sha256::digest(&identity)[..16]));
     let source = identity.clone();
+    // One compression per core at a time: after a write every reader misses
+    // at once, and a hundred brotli encoders side by side would take the
+    // CPU and hundreds of megabytes while none finished sooner.
+    let _permit = COMPRESSING.acquire().await;
     let (brotli, gzip) = tokio::task::spawn_blocking(move || {
         let mut br = Vec::with_capacity(source.len() / 4);
         {
-            let mut writer = brotli::CompressorWriter::new(&mut br, 4096, 9, 22);
+            // A window no larger than the page: the same output, and the
+            // encoder's tables sized to it rather than to 4 MB.
+            let window = (usize::BITS - source.len().leading_zeros()).clamp(16, 22);
+            let mut writer = brotli::CompressorWriter::new(&mut br, 4096, 9, window);
             let _ = writer.write_all(&source);
         }
         let mut gz = flate2::write::GzEncoder::new(
@@ -160,6 +178,7 @@ async fn compress(
     Entry {
         content_type,
         policy,
+        route,
         etag: HeaderValue::from_str(&etag).unwrap_or_else(|_| HeaderValue::from_static("\"0\"")),
         identity,
         brotli: brotli.into(),
@@ -212,6 +231,10 @@ fn answer(entry: &Entry, request: &HeaderMap, how: &'static str) -> Response {
         HeaderValue::from_static(PUBLIC_MAX_AGE),
     );
     headers.insert("x-folio-cache", HeaderValue::from_static(how));
+    if let Some(route) = &entry.route {
+        response.extensions_mut().insert(route.clone());
+    }
+    metrics::counter!("folio_page_cache_total", "result" => how).increment(1);
     response
 }
 

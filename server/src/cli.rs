@@ -145,6 +145,9 @@ pub struct ServeArgs {
     /// Seconds requests in flight get to finish on SIGTERM or Ctrl-C
     #[arg(long, env = "FOLIO_DRAIN_TIMEOUT", default_value_t = 10)]
     pub drain_timeout: u64,
+    /// Serve Prometheus metrics at /metrics on this address (off unless given)
+    #[arg(long, env = "FOLIO_METRICS_ADDR")]
+    pub metrics_addr: Option<SocketAddr>,
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ mod discovery;
 pub mod generate;
 mod listen;
 mod media;
+mod metrics;
 mod origin;
 pub mod portable;
 mod redirects;
@@ -101,6 +102,10 @@ pub async fn serve(args: ServeArgs) -> Result<(), BoxError> {
     let local = listener.local_addr()?;
     println!("{} at http://{local}", settings.site.title);
     let pool = state.pool.clone();
+    if let Some(addr) = args.metrics_addr {
+        let metrics = metrics::serve(addr, pool.clone()).await?;
+        println!("metrics at http://{metrics}/metrics");
+    }
     let deadlines = listen::Deadlines {
         headers: Duration::from_secs(args.header_timeout.max(1)),
         drain: Duration::from_secs(args.drain_timeout),

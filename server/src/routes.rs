@@ -155,6 +155,7 @@ pub fn router(state: AppState) -> Router {
             AppState,
             _,
         >(context, shell))
+        .layer(middleware::from_fn(crate::metrics::label_route))
         .layer(middleware::from_fn(admin_never_cached))
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -212,6 +213,7 @@ fn with_request_ids(router: Router<AppState>) -> Router<AppState> {
         .layer(PropagateRequestIdLayer::new(REQUEST_ID.clone()))
         .layer(SetRequestIdLayer::new(REQUEST_ID.clone(), MakeRequestUuid))
         .layer(middleware::from_fn(drop_odd_request_ids))
+        .layer(middleware::from_fn(crate::metrics::record))
 }
 
 static REQUEST_ID: header::HeaderName = header::HeaderName::from_static("x-request-id");

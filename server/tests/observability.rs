@@ -1,6 +1,7 @@
 //! Request ids, against the real binary: every answer names its request,
 //! and every log line written while serving it carries the same id, so one
-//! request's story can be read out of a busy log.
+//! request's story can be read out of a busy log; and Prometheus metrics
+//! on their own address.
 
 mod common;
 
@@ -90,4 +91,77 @@ async fn a_log_line_written_while_serving_carries_the_request_id() {
     assert_eq!(entry["span"]["id"], "trace-me-7", "{line}");
     assert_eq!(entry["span"]["method"], "POST", "{line}");
     assert_eq!(entry["span"]["path"], "/admin/login", "{line}");
+}
+
+/// A free loopback port, for a listener the server opens itself.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+#[tokio::test]
+async fn metrics_count_requests_by_route_on_their_own_address_only() {
+    let port = free_port();
+    let metrics_addr = format!("127.0.0.1:{port}");
+    let site = Served::start(&["--metrics-addr", &metrics_addr]);
+    for path in ["/", "/", "/articles", "/no-such-page"] {
+        wire::exchange(site.addr, &wire::get(path)).await.unwrap();
+    }
+    let address: std::net::SocketAddr = metrics_addr.parse().unwrap();
+    let started = Instant::now();
+    let scrape = loop {
+        match wire::exchange(address, &wire::get("/metrics")).await {
+            Ok(raw) => break wire::parse(&raw).unwrap(),
+            Err(error) => {
+                assert!(started.elapsed() < Duration::from_secs(10), "{error}");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        }
+    };
+    assert_eq!(scrape.status, 200);
+    let text = scrape.text();
+    let has = |name: &str, labels: &[&str]| {
+        text.lines()
+            .any(|line| line.starts_with(name) && labels.iter().all(|label| line.contains(label)))
+    };
+    assert!(
+        has(
+            "folio_requests_total",
+            &["route=\"/\"", "method=\"GET\"", "status=\"200\""]
+        ),
+        "{text}"
+    );
+    assert!(
+        has("folio_requests_total", &["route=\"/articles\""]),
+        "{text}"
+    );
+    // An address no route matches is one label, not one per address.
+    assert!(
+        has(
+            "folio_requests_total",
+            &["route=\"unmatched\"", "status=\"404\""]
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("no-such-page"), "{text}");
+    assert!(
+        has("folio_request_duration_seconds_bucket", &["route=\"/\""]),
+        "{text}"
+    );
+    assert!(has("folio_page_cache_total", &["result=\"hit\""]), "{text}");
+    assert!(
+        has("folio_page_cache_total", &["result=\"miss\""]),
+        "{text}"
+    );
+    assert!(has("folio_db_connections", &["state=\"idle\""]), "{text}");
+    // Readers never see them.
+    let public = wire::exchange(site.addr, &wire::get("/metrics"))
+        .await
+        .unwrap();
+    let public = wire::parse(&public).unwrap();
+    assert_eq!(public.status, 404);
+    assert!(!public.text().contains("folio_requests_total"));
 }

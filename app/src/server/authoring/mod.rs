@@ -48,9 +48,15 @@ pub async fn save(
         Err(error) => return Err(error.into()),
     };
     match written {
-        Written::Saved { id, .. } => {
+        Written::Saved {
+            id, public_facing, ..
+        } => {
             tx.commit().await?;
-            state.generation.bump();
+            // The page cache's one invalidation: any write readers could
+            // see. Autosaves of a draft leave every cached page valid.
+            if public_facing {
+                state.generation.bump();
+            }
             let doc = load::load(&state.pool, prepared.kind, id)
                 .await?
                 .ok_or(AppError::NotFound)?;

@@ -44,6 +44,9 @@ pub enum Written {
     Saved {
         id: i64,
         version: i64,
+        /// The item was or now is more than a draft, so readers' pages may
+        /// have changed; a draft saved as a draft changes nothing they see.
+        public_facing: bool,
     },
     /// The row has moved past `base_version`; nothing was written.
     Conflict,
@@ -60,6 +63,17 @@ pub async fn save(tx: &mut Tx<'_>, item: &Prepared, now: &str) -> Result<Written
     let source_id = match &item.source {
         Some(term) => Some(find_or_create(tx, "sources", term).await?),
         None => None,
+    };
+    let was_public_facing = match item.id {
+        Some(id) => sqlx::query_scalar::<_, bool>(&format!(
+            "SELECT status <> 'draft' AND deleted_at IS NULL FROM {} WHERE id = ?",
+            table(item.kind)
+        ))
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?
+        .unwrap_or(false),
+        None => false,
     };
     let written = match item.id {
         None => Some(insert(tx, item, category_id, source_id, now).await?),
@@ -82,7 +96,11 @@ pub async fn save(tx: &mut Tx<'_>, item: &Prepared, now: &str) -> Result<Written
     if item.kind.has_history() {
         revisions::record(tx, item, id, now).await?;
     }
-    Ok(Written::Saved { id, version })
+    Ok(Written::Saved {
+        id,
+        version,
+        public_facing: was_public_facing || item.status != Status::Draft,
+    })
 }
 
 async fn insert(
