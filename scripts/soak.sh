@@ -62,7 +62,7 @@ COOKIE=$(curl -s -o /dev/null -D - "$BASE/admin/login" \
 
 # What a reader asks for: every public page kind, with real slugs.
 {
-  echo / ; echo /articles ; echo /notes ; echo /summaries ; echo /tags ; echo /about
+  echo / ; echo /articles ; echo /notes ; echo /summaries ; echo /tags
   echo /feed.xml ; echo /sitemap.xml
   sqlite3 "$DB" "SELECT '/articles/' || slug FROM articles WHERE status = 'published' AND deleted_at IS NULL"
   sqlite3 "$DB" "SELECT '/notes/' || slug FROM notes WHERE status = 'published' AND deleted_at IS NULL"
@@ -121,9 +121,9 @@ wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency --timeout 10s -s "$WORK/soak
 cat "$WORK/wrk.txt"
 PEAK_KB=$(awk '/VmHWM/ { print $2 }' "/proc/$PID/status")
 
-if grep -q ' ERROR \| WARN ' "$WORK/folio.log"; then
+if grep -qE 'ERROR|WARN' "$WORK/folio.log"; then
   echo "the server's warnings and errors (each names its request):" >&2
-  grep ' ERROR \| WARN ' "$WORK/folio.log" | head -20 >&2
+  grep -E 'ERROR|WARN' "$WORK/folio.log" | head -20 >&2
 fi
 kill -TERM "$PID"
 wait "$PID" || { echo "the server did not stop cleanly" >&2; exit 1; }
