@@ -468,6 +468,11 @@ async fn probe_all(
             sent += 1;
             let caller = if cookie.is_some() { "author" } else { "anonymous" };
             let verdict = match send(site, &path, &method, &probe, cookie).await {
+                // Signed in, every probe must reach past the guard, or the
+                // author's half of this test would probe nothing.
+                Ok(answer) if cookie.is_some() && answer.status == 401 => {
+                    Some("the signed-in author was turned away".to_owned())
+                }
                 Ok(answer) => judge(&probe, &answer),
                 Err(broken) => Some(broken),
             };
