@@ -80,8 +80,8 @@ async fn refuse_oversized(State(state): State<AppState>, request: Request, next:
         Some(_) => next.run(request).await,
         None => {
             let limit = usize::try_from(limit).unwrap_or(usize::MAX);
-            let request =
-                request.map(|body| axum::body::Body::new(http_body_util::Limited::new(body, limit)));
+            let request = request
+                .map(|body| axum::body::Body::new(http_body_util::Limited::new(body, limit)));
             next.run(request).await
         }
     }

@@ -127,7 +127,10 @@ fn odd_texts() -> Vec<(&'static str, String)> {
         ("NUL", "a\u{0}b".to_owned()),
         ("RTL override", "\u{202E}txt.exe".to_owned()),
         ("emoji", "😀🦀👩‍👩‍👧 🏳️‍🌈".to_owned()),
-        ("10k combining marks", format!("a{}", "\u{0301}".repeat(10_000))),
+        (
+            "10k combining marks",
+            format!("a{}", "\u{0301}".repeat(10_000)),
+        ),
         ("1 MB of a", "a".repeat(1024 * 1024)),
     ]
 }
@@ -148,9 +151,9 @@ const NOT_NUMBER_BOOL_OR_ENUM: &[&str] = &[
 
 /// `{"a":{"b":VALUE}}` for the path `["a", "b"]`.
 fn nested_json(path: &[String], value: &str) -> String {
-    path.iter()
-        .rev()
-        .fold(value.to_owned(), |inner, key| format!("{{\"{key}\":{inner}}}"))
+    path.iter().rev().fold(value.to_owned(), |inner, key| {
+        format!("{{\"{key}\":{inner}}}")
+    })
 }
 
 /// `a[b]` for the path `["a", "b"]`, the bracket syntax of the URL codec.
@@ -202,8 +205,12 @@ fn common_probes(path: &str, codec: Codec) -> Vec<Probe> {
         Probe::new("plain text", "text/plain", "not json, not a form").refused_by(Json, codec),
         Probe::form("a garbage form", "%zz=%%&&=%&a[=]]").refused_by(Json, codec),
         Probe::form("invalid UTF-8 in a form", b"a=\xff\xfe".to_vec()),
-        Probe::new("multipart without a boundary", "multipart/form-data", "--x--")
-            .refused_by(Json, codec),
+        Probe::new(
+            "multipart without a boundary",
+            "multipart/form-data",
+            "--x--",
+        )
+        .refused_by(Json, codec),
     ];
     // Declared, the length alone is refused; streamed without one, the
     // limit is met while the body is read.
@@ -392,7 +399,12 @@ async fn send(
     let answer = tokio::spawn(async move {
         let response = router.oneshot(request).await.expect("router answers");
         let status = response.status().as_u16();
-        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
         Answer {
             status,
             body: String::from_utf8_lossy(&bytes).into_owned(),
@@ -418,13 +430,19 @@ fn judge(probe: &Probe, answer: &Answer) -> Option<String> {
     };
     let shown: String = answer.body.chars().take(200).collect();
     if !acceptable {
-        return Some(format!("answered {status} (wanted {:?}): {shown}", probe.expect));
+        return Some(format!(
+            "answered {status} (wanted {:?}): {shown}",
+            probe.expect
+        ));
     }
     if !refusal {
         return None;
     }
     if answer.body.len() > LONGEST_REFUSAL {
-        return Some(format!("a {status} of {} bytes: {shown}", answer.body.len()));
+        return Some(format!(
+            "a {status} of {} bytes: {shown}",
+            answer.body.len()
+        ));
     }
     if let Some(word) = INTERNAL_DETAIL
         .iter()
@@ -466,7 +484,11 @@ async fn probe_all(
     for (path, method, shape) in functions() {
         for probe in select(&path, &shape) {
             sent += 1;
-            let caller = if cookie.is_some() { "author" } else { "anonymous" };
+            let caller = if cookie.is_some() {
+                "author"
+            } else {
+                "anonymous"
+            };
             let verdict = match send(site, &path, &method, &probe, cookie).await {
                 // Signed in, every probe must reach past the guard, or the
                 // author's half of this test would probe nothing.
@@ -477,7 +499,10 @@ async fn probe_all(
                 Err(broken) => Some(broken),
             };
             if let Some(problem) = verdict {
-                failures.push(format!("{method} {path} ({caller}, {}): {problem}", probe.label));
+                failures.push(format!(
+                    "{method} {path} ({caller}, {}): {problem}",
+                    probe.label
+                ));
             }
         }
     }
@@ -502,7 +527,12 @@ fn assert_no_failures(sent: usize, fewest: usize, failures: &[String]) {
         failures.is_empty(),
         "{} of {sent} probes failed:\n{}",
         failures.len(),
-        failures.iter().take(40).cloned().collect::<Vec<_>>().join("\n")
+        failures
+            .iter()
+            .take(40)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }
 
@@ -584,7 +614,10 @@ fn every_registered_function_has_a_shape_and_the_shapes_have_fields() {
         .expect("save_item is registered");
     let names: Vec<String> = save.fields.iter().map(|f| f.path.join(".")).collect();
     for expected in ["request.doc.title", "request.doc.tags", "request.explicit"] {
-        assert!(names.iter().any(|n| n == expected), "{expected} in {names:?}");
+        assert!(
+            names.iter().any(|n| n == expected),
+            "{expected} in {names:?}"
+        );
     }
     assert!(save.codec == Codec::Json);
     let (_, _, get_article) = functions

@@ -89,7 +89,10 @@ fn unreadable_request(error: &ServerFnErrorErr) -> Option<AppError> {
 #[cfg(feature = "ssr")]
 fn set_status_unless_set(status: http::StatusCode) {
     if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-        let mut parts = response.0.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut parts = response
+            .0
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         parts.status.get_or_insert(status);
     }
 }

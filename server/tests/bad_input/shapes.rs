@@ -52,7 +52,7 @@ pub fn read() -> HashMap<String, Shape> {
         .iter()
         .map(|path| without_comments(&std::fs::read_to_string(path).expect("source readable")))
         .collect();
-    let structs: HashMap<String, Vec<(String, String)>> =
+    let structs: HashMap<String, Typed> =
         texts.iter().flat_map(|text| struct_fields(text)).collect();
     let mut shapes = HashMap::new();
     for text in &texts {
@@ -88,9 +88,12 @@ fn rust_files(folder: &Path) -> Vec<PathBuf> {
     found
 }
 
-/// Each server function in `text`: its endpoint, codec and parameters
-/// (name and type, as written).
-fn server_functions(text: &str) -> Vec<(String, Codec, Vec<(String, String)>)> {
+/// Names with their types, as written: a function's parameters or a
+/// struct's fields.
+type Typed = Vec<(String, String)>;
+
+/// Each server function in `text`: its endpoint, codec and parameters.
+fn server_functions(text: &str) -> Vec<(String, Codec, Typed)> {
     let mut found = Vec::new();
     for (start, _) in text.match_indices("#[server(endpoint = \"") {
         let attribute = &text[start..start + text[start..].find(")]").expect("attribute ends")];
@@ -121,7 +124,7 @@ fn server_functions(text: &str) -> Vec<(String, Codec, Vec<(String, String)>)> {
 }
 
 /// The fields (name, type) of every `pub struct Name { … }` in `text`.
-fn struct_fields(text: &str) -> Vec<(String, Vec<(String, String)>)> {
+fn struct_fields(text: &str) -> Vec<(String, Typed)> {
     let mut found = Vec::new();
     for (start, _) in text.match_indices("pub struct ") {
         let rest = &text[start + "pub struct ".len()..];
@@ -150,7 +153,7 @@ fn struct_fields(text: &str) -> Vec<(String, Vec<(String, String)>)> {
 /// Follows a type to its leaves: through `Option<…>` and `Vec<…>`, into
 /// any struct defined in `app/src`.
 fn walk(
-    structs: &HashMap<String, Vec<(String, String)>>,
+    structs: &HashMap<String, Typed>,
     path: Vec<String>,
     type_text: &str,
     in_list: bool,
