@@ -138,8 +138,10 @@ fn odd_texts() -> Vec<(&'static str, String)> {
 /// JSON text that is never a valid string: lone surrogate escapes.
 const LONE_SURROGATES: &[&str] = &[r#""\ud800""#, r#""x\udc00y""#];
 
-/// JSON values of the wrong type for a text field, and for anything else.
+/// JSON values of the wrong type for a text field.
 const NOT_TEXT: &[&str] = &["42", "true", "{}", "[[]]"];
+/// JSON values of the wrong type for a number, a boolean or an enum (whose
+/// variants are names, never NUL): out of range, fractional, nested.
 const NOT_NUMBER_BOOL_OR_ENUM: &[&str] = &[
     "[]",
     "{}",
@@ -194,6 +196,10 @@ fn common_probes(path: &str, codec: Codec) -> Vec<Probe> {
         Probe::json("an empty body", "").refused_by(Json, codec),
         Probe::json("{}", "{}"),
         Probe::json("invalid JSON", r#"{"a":"#).refused_by(Json, codec),
+        Probe {
+            content_type: None,
+            ..Probe::json("invalid JSON and no Content-Type", r#"{"a":"#).refused_by(Json, codec)
+        },
         Probe::json("a JSON list", "[]"),
         Probe::json("a JSON string", r#""x""#).refused_by(Json, codec),
         Probe::json("a JSON number", "42").refused_by(Json, codec),
@@ -255,22 +261,33 @@ fn content_type(codec: Codec) -> &'static str {
 /// accept and store) or the wrong types (which it must refuse).
 fn field_probes(shape: &Shape, well_typed: bool) -> Vec<Probe> {
     let mut probes = Vec::new();
-    for argument in &shape.arguments {
-        if well_typed {
-            continue;
-        }
+    for argument in shape.arguments.iter().filter(|_| !well_typed) {
+        // A struct argument given as a plain value is the wrong type in
+        // either codec; a text argument may take anything.
         let is_struct = shape
             .fields
             .iter()
             .any(|f| f.path[0] == *argument && f.path.len() > 1);
+        let expect = if is_struct {
+            Expect::Refusal
+        } else {
+            Expect::AnyAnswer
+        };
         for value in ["42", "true", r#""x""#] {
             let body = nested_json(std::slice::from_ref(argument), value);
             let probe = Probe::json(format!("{argument} = {value}"), body);
-            probes.push(if is_struct && shape.codec == Codec::Json {
-                probe.expect(Expect::Refusal)
+            probes.push(if shape.codec == Codec::Json {
+                probe.expect(expect)
             } else {
                 probe
             });
+        }
+        if shape.codec == Codec::Form {
+            let probe = Probe::form(
+                format!("{argument} as plain text"),
+                format!("{argument}=42"),
+            );
+            probes.push(probe.expect(expect));
         }
     }
     for field in &shape.fields {

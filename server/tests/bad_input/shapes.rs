@@ -151,7 +151,8 @@ fn struct_fields(text: &str) -> Vec<(String, Typed)> {
 }
 
 /// Follows a type to its leaves: through `Option<…>` and `Vec<…>`, into
-/// any struct defined in `app/src`.
+/// any struct defined in `app/src`, at most `DEEPEST` names down (no input
+/// nests deeper; the bound stops a type that contains itself).
 fn walk(
     structs: &HashMap<String, Typed>,
     path: Vec<String>,
@@ -168,7 +169,7 @@ fn walk(
     }
     let name = type_text.rsplit("::").next().unwrap_or(type_text);
     match structs.get(name) {
-        Some(members) if path.len() < 4 => {
+        Some(members) if path.len() < DEEPEST => {
             for (member, member_type) in members {
                 let mut deeper = path.clone();
                 deeper.push(member.clone());
@@ -186,6 +187,8 @@ fn walk(
         }),
     }
 }
+
+const DEEPEST: usize = 4;
 
 fn unwrap_generic<'a>(type_text: &'a str, wrapper: &str) -> Option<&'a str> {
     type_text
