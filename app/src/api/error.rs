@@ -73,7 +73,8 @@ fn unreadable_request(error: &ServerFnErrorErr) -> Option<AppError> {
         _ => return None,
     };
     tracing::info!(%detail, "unreadable server function request");
-    // The body limit's error, from tower-http, as the body stream ends early.
+    // http-body-util's `LengthLimitError`: every body limit on the way in
+    // (axum's, tower-http's, `refuse_oversized`'s) raises it mid-read.
     if detail.contains("length limit exceeded") {
         set_status_unless_set(http::StatusCode::PAYLOAD_TOO_LARGE);
         return Some(AppError::Invalid(
