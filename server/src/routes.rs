@@ -18,8 +18,12 @@ use crate::cache::PageCache;
 
 use axum::{extract::State, http::StatusCode, response::IntoResponse};
 use tower_http::{
-    compression::CompressionLayer, limit::RequestBodyLimitLayer,
-    set_header::SetResponseHeaderLayer, timeout::TimeoutLayer,
+    compression::CompressionLayer,
+    limit::RequestBodyLimitLayer,
+    request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    set_header::SetResponseHeaderLayer,
+    timeout::TimeoutLayer,
+    trace::{DefaultOnResponse, TraceLayer},
 };
 
 /// The largest request body anything accepts: a long article as JSON,
@@ -187,7 +191,55 @@ pub fn router(state: AppState) -> Router {
             REQUEST_TIMEOUT,
         ))
         .layer(CompressionLayer::new());
-    with_security_headers(router, &base_url).with_state(state)
+    with_request_ids(with_security_headers(router, &base_url)).with_state(state)
+}
+
+/// Every request gets an id, in an `x-request-id` response header and on
+/// every log line written while it is served (the `request` span: id,
+/// method, path). A proxy's id is kept when it looks like one, so its logs
+/// and Folio's can be joined; anything else is replaced. Responses are
+/// logged at debug level, failures (5xx) as errors.
+fn with_request_ids(router: Router<AppState>) -> Router<AppState> {
+    let trace = TraceLayer::new_for_http()
+        .make_span_with(|request: &Request| {
+            let id = request
+                .headers()
+                .get(&REQUEST_ID)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default();
+            tracing::info_span!(
+                "request",
+                id,
+                method = %request.method(),
+                path = request.uri().path()
+            )
+        })
+        .on_request(())
+        .on_response(DefaultOnResponse::new().level(tracing::Level::DEBUG));
+    router
+        .layer(trace)
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID.clone()))
+        .layer(SetRequestIdLayer::new(REQUEST_ID.clone(), MakeRequestUuid))
+        .layer(middleware::from_fn(drop_odd_request_ids))
+}
+
+static REQUEST_ID: header::HeaderName = header::HeaderName::from_static("x-request-id");
+
+/// An incoming id is kept only if it is short and plain (letters, digits,
+/// `-`, `_`, `.`), so no client can write what it likes into the logs.
+async fn drop_odd_request_ids(mut request: Request, next: Next) -> Response {
+    let plain = request.headers().get(&REQUEST_ID).is_none_or(|value| {
+        let bytes = value.as_bytes();
+        bytes.len() <= 64
+            && !bytes.is_empty()
+            && bytes
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+    });
+    if !plain {
+        request.headers_mut().remove(&REQUEST_ID);
+    }
+    next.run(request).await
 }
 
 /// Headers every response carries: no MIME sniffing, no framing by other

@@ -168,6 +168,15 @@ async fn readiness_follows_the_database() {
     let down = site.get("/readyz").await;
     assert_eq!(down.status, 503);
     assert_eq!(site.get("/healthz").await.status, 200, "alive, not ready");
+    // Pages say the same to readers: try again soon, keep nothing.
+    for path in ["/", "/articles", "/search?q=rust"] {
+        let page = site.get(path).await;
+        assert_eq!(page.status, 503, "{path}: {}", page.body);
+        assert_eq!(page.header("retry-after"), Some("30"), "{path}");
+        assert_eq!(page.header("cache-control"), Some("no-store"), "{path}");
+        assert!(page.body.contains("cannot reach its database"), "{path}");
+        assert!(!page.body.contains("pool"), "{path}: internal detail");
+    }
 }
 
 #[tokio::test]

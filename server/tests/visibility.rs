@@ -183,3 +183,35 @@ async fn titles_are_escaped_in_the_document_head() {
         .body
         .contains("<title>Closing &lt;/title&gt;&lt;script&gt;"));
 }
+
+/// The public rule compares `published_at` with now as text: any other
+/// form of instant would sort wrongly, so the database refuses it.
+#[tokio::test]
+async fn the_database_refuses_an_instant_the_public_rule_cannot_compare() {
+    let site = TestSite::empty().await;
+    let insert = |at: &'static str| {
+        sqlx::query(
+            "INSERT INTO notes (slug, title, body_md, status, published_at, created_at, updated_at)
+             VALUES (?, 't', 'x', 'published', ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+        )
+        .bind(format!("n-{}", at.len()))
+        .bind(at)
+        .execute(&site.pool)
+    };
+    for odd in [
+        "2026-5-8",
+        "2026-05-08 09:30:00",
+        "2026-05-08T09:30:00+02:00",
+        "soon",
+    ] {
+        let error = insert(odd).await.expect_err(odd).to_string();
+        assert!(error.contains("published_at must be"), "{odd}: {error}");
+    }
+    insert("2026-05-08T09:30:00Z").await.unwrap();
+    let error = sqlx::query("UPDATE notes SET published_at = '2026-05-08T09:30:00.5Z'")
+        .execute(&site.pool)
+        .await
+        .expect_err("a fractional instant")
+        .to_string();
+    assert!(error.contains("published_at must be"), "{error}");
+}

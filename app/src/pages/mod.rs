@@ -33,20 +33,7 @@ use crate::api::AppError;
 /// a crawler) and no internal detail: `AppError`'s messages are for readers.
 #[component]
 pub fn LoadError(error: AppError) -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        let status = match &error {
-            AppError::NotFound => http::StatusCode::NOT_FOUND,
-            AppError::Unauthorized => http::StatusCode::UNAUTHORIZED,
-            AppError::Invalid(_) => http::StatusCode::BAD_REQUEST,
-            AppError::Internal | AppError::Transport(_) => http::StatusCode::INTERNAL_SERVER_ERROR,
-        };
-        response.set_status(status);
-        response.insert_header(
-            http::header::CACHE_CONTROL,
-            http::HeaderValue::from_static("no-store"),
-        );
-    }
+    send_error_status(&error);
     match error {
         AppError::NotFound => view! { <NotFound /> }.into_any(),
         other => view! {
@@ -57,4 +44,32 @@ pub fn LoadError(error: AppError) -> impl IntoView {
         }
         .into_any(),
     }
+}
+
+/// The status of a page that shows `error` instead of its content, and
+/// `no-store` so no cache keeps it; a 503 also says when to try again.
+pub fn send_error_status(error: &AppError) {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        let status = match error {
+            AppError::NotFound => http::StatusCode::NOT_FOUND,
+            AppError::Unauthorized => http::StatusCode::UNAUTHORIZED,
+            AppError::Invalid(_) => http::StatusCode::BAD_REQUEST,
+            AppError::Internal | AppError::Transport(_) => http::StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Unavailable => http::StatusCode::SERVICE_UNAVAILABLE,
+        };
+        response.set_status(status);
+        if status == http::StatusCode::SERVICE_UNAVAILABLE {
+            response.insert_header(
+                http::header::RETRY_AFTER,
+                http::HeaderValue::from_static("30"),
+            );
+        }
+        response.insert_header(
+            http::header::CACHE_CONTROL,
+            http::HeaderValue::from_static("no-store"),
+        );
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = error;
 }

@@ -164,6 +164,7 @@ fn SearchStatus(results: SearchResults) -> impl IntoView {
 
 #[component]
 fn SearchFailed(error: AppError) -> impl IntoView {
+    super::send_error_status(&error);
     view! {
         <PageMeta title="Search" description="Search every article, note and summary." path="/search" />
         <p role="alert">{error.to_string()}</p>

@@ -16,12 +16,22 @@ pub struct Served {
     pub addr: SocketAddr,
     pub db: PathBuf,
     dir: tempfile::TempDir,
+    env: Vec<(String, String)>,
 }
+
+/// The server's stderr, in its folder.
+const LOG: &str = "server.log";
 
 impl Served {
     /// A fresh database with the demo site and the test author, served by
     /// the real binary with `extra` flags.
     pub fn start(extra: &[&str]) -> Self {
+        Self::start_with_env(extra, &[])
+    }
+
+    /// As `start`, with environment variables for the server (`RUST_LOG`
+    /// defaults to `error`). Its log is in `log()`.
+    pub fn start_with_env(extra: &[&str], env: &[(&str, &str)]) -> Self {
         let dir = tempfile::tempdir().expect("temporary folder");
         let db = dir.path().join("folio.db");
         let mut add = Command::new(env!("CARGO_BIN_EXE_folio"))
@@ -37,26 +47,41 @@ impl Served {
             writeln!(stdin, "{}", super::PASSWORD).expect("password sent");
         }
         assert!(add.wait().expect("user add ends").success());
-        Self::serve(dir, db, extra)
+        let env = env
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        Self::serve(dir, db, extra, env)
     }
 
     /// Serves the same database again after the process ended.
     pub fn restart(&mut self, extra: &[&str]) {
         let _ = self.child.kill();
         let _ = self.child.wait();
-        let (child, addr) = spawn(&self.db, self.dir.path(), extra);
+        let (child, addr) = spawn(&self.db, self.dir.path(), extra, &self.env);
         self.child = child;
         self.addr = addr;
     }
 
-    fn serve(dir: tempfile::TempDir, db: PathBuf, extra: &[&str]) -> Self {
-        let (child, addr) = spawn(&db, dir.path(), extra);
+    fn serve(
+        dir: tempfile::TempDir,
+        db: PathBuf,
+        extra: &[&str],
+        env: Vec<(String, String)>,
+    ) -> Self {
+        let (child, addr) = spawn(&db, dir.path(), extra, &env);
         Self {
             child,
             addr,
             db,
             dir,
+            env,
         }
+    }
+
+    /// What the server has written to stderr so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join(LOG)).unwrap_or_default()
     }
 
     pub fn pid(&self) -> u32 {
@@ -92,7 +117,17 @@ impl Served {
 
 /// Starts `folio serve` on a free loopback port and reads the address
 /// from its start-up line.
-fn spawn(db: &std::path::Path, root: &std::path::Path, extra: &[&str]) -> (Child, SocketAddr) {
+fn spawn(
+    db: &std::path::Path,
+    root: &std::path::Path,
+    extra: &[&str],
+    env: &[(String, String)],
+) -> (Child, SocketAddr) {
+    let log = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(root.join(LOG))
+        .expect("a log file");
     let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
         .args(["serve", "--addr", "127.0.0.1:0", "--db"])
         .arg(db)
@@ -100,8 +135,9 @@ fn spawn(db: &std::path::Path, root: &std::path::Path, extra: &[&str]) -> (Child
         .arg(root)
         .args(extra)
         .env("RUST_LOG", "error")
+        .envs(env.iter().map(|(k, v)| (k, v)))
         .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
+        .stderr(log)
         .spawn()
         .expect("folio serve starts");
     let stdout = child.stdout.take().expect("stdout");
