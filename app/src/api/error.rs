@@ -51,7 +51,8 @@ impl FromServerFnError for AppError {
 #[cfg(feature = "ssr")]
 impl AppError {
     /// The HTTP status this error answers with when nothing more specific
-    /// was set. `Transport` on the server means the server-function layer
+    /// was set, from a server function or a page that shows the error
+    /// (`pages::send_error_status`). `Transport` on the server means the server-function layer
     /// itself failed (an unreadable request is `Invalid` by then).
     pub fn status(&self) -> http::StatusCode {
         use http::StatusCode;
@@ -60,6 +61,7 @@ impl AppError {
             AppError::Invalid(_) => StatusCode::BAD_REQUEST,
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 }
