@@ -43,7 +43,10 @@ fn body_limit(max_upload_bytes: u64) -> usize {
 /// A request that declares more than its route's limit (uploads theirs,
 /// everything else 8 MB) is answered 413 before
 /// a byte of it is read, in the error shape server functions use, so the
-/// editor can show the reason.
+/// editor can show the reason. One that declares no length (a chunked
+/// body) is held to the same limit as it is read; past it the reader gets
+/// a length-limit error, which server functions answer with 413 too
+/// (`AppError`'s decoding of the request).
 async fn refuse_oversized(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let upload = request.uri().path() == "/api/upload_media";
     let limit = if upload {
@@ -78,7 +81,13 @@ async fn refuse_oversized(State(state): State<AppState>, request: Request, next:
             )
                 .into_response()
         }
-        _ => next.run(request).await,
+        Some(_) => next.run(request).await,
+        None => {
+            let limit = usize::try_from(limit).unwrap_or(usize::MAX);
+            let request = request
+                .map(|body| axum::body::Body::new(http_body_util::Limited::new(body, limit)));
+            next.run(request).await
+        }
     }
 }
 

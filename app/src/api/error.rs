@@ -1,8 +1,11 @@
 //! The one error type server functions return. Its messages are written for
 //! readers; database and I/O detail is logged on the server and never sent.
+//! Each error also decides its HTTP status, once, as it leaves a server
+//! function: a caller's mistake is a 4xx, only our own failure a 500.
 
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use leptos::server_fn::{Bytes, Encodes};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -28,7 +31,76 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        #[cfg(feature = "ssr")]
+        if let Some(refusal) = unreadable_request(&value) {
+            return refusal;
+        }
         AppError::Transport(value.to_string())
+    }
+
+    /// Every error a server function answers is encoded here, exactly once,
+    /// which makes this the boundary where it gets its status. A status set
+    /// earlier (`refuse`, the sign-in guard) is kept.
+    fn ser(&self) -> Bytes {
+        #[cfg(feature = "ssr")]
+        set_status_unless_set(self.status());
+        Self::Encoder::encode(self).unwrap_or_else(|_| Bytes::from_static(b"\"Internal\""))
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl AppError {
+    /// The HTTP status this error answers with when nothing more specific
+    /// was set, from a server function or a page that shows the error
+    /// (`pages::send_error_status`). `Transport` on the server means the server-function layer
+    /// itself failed (an unreadable request is `Invalid` by then).
+    pub fn status(&self) -> http::StatusCode {
+        use http::StatusCode;
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Invalid(_) => StatusCode::BAD_REQUEST,
+            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+            AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+        }
+    }
+}
+
+/// A request whose body or arguments cannot be decoded is the caller's
+/// mistake: a 400 (a 413 when the body ran past the size limit while it
+/// was read) with a plain sentence. The decoder's own words — serde
+/// positions, "server function results" — are logged, not sent.
+#[cfg(feature = "ssr")]
+fn unreadable_request(error: &ServerFnErrorErr) -> Option<AppError> {
+    let detail = match error {
+        ServerFnErrorErr::Deserialization(detail)
+        | ServerFnErrorErr::Args(detail)
+        | ServerFnErrorErr::MissingArg(detail) => detail,
+        _ => return None,
+    };
+    tracing::info!(%detail, "unreadable server function request");
+    // http-body-util's `LengthLimitError`: every body limit on the way in
+    // (axum's, tower-http's, `refuse_oversized`'s) raises it mid-read.
+    if detail.contains("length limit exceeded") {
+        set_status_unless_set(http::StatusCode::PAYLOAD_TOO_LARGE);
+        return Some(AppError::Invalid(
+            "This request is too large to accept.".into(),
+        ));
+    }
+    set_status_unless_set(http::StatusCode::BAD_REQUEST);
+    Some(AppError::Invalid(
+        "This request could not be read. Please reload the page and try again.".into(),
+    ))
+}
+
+#[cfg(feature = "ssr")]
+fn set_status_unless_set(status: http::StatusCode) {
+    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        let mut parts = response
+            .0
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        parts.status.get_or_insert(status);
     }
 }
 

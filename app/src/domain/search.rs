@@ -8,8 +8,11 @@ pub const MAX_QUERY_CHARS: usize = 200;
 /// Most words we search for; more only slow the query down.
 pub const MAX_TERMS: usize = 12;
 
-/// The words of a query that can match something: split on whitespace,
-/// only words holding a letter or digit, at most [`MAX_TERMS`] of them.
+/// The words of a query that can match something: split on whitespace and
+/// control characters, only words holding a letter or digit, at most
+/// [`MAX_TERMS`] of them. A control character is never part of a word: a
+/// NUL inside a quoted FTS5 string ends the query text early for SQLite,
+/// leaving an unterminated string (a syntax error, so a 500).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SearchTerms {
     words: Vec<String>,
@@ -22,7 +25,7 @@ impl SearchTerms {
     pub fn parse(input: &str) -> Option<Self> {
         let capped: String = input.chars().take(MAX_QUERY_CHARS).collect();
         let words: Vec<String> = capped
-            .split_whitespace()
+            .split(|c: char| c.is_whitespace() || c.is_control())
             .filter(|word| word.chars().any(char::is_alphanumeric))
             .take(MAX_TERMS)
             .map(str::to_owned)
@@ -141,6 +144,13 @@ mod tests {
         }
         assert_eq!(words("NEAR( a OR"), ["NEAR(", "a", "OR"]);
         assert_eq!(words("  wal  -  mode "), ["wal", "mode"]);
+    }
+
+    #[test]
+    fn control_characters_separate_words() {
+        assert_eq!(words("a\u{0}b"), ["a", "b"]);
+        assert_eq!(words("wal\u{1b}[31m mode\u{7f}"), ["wal", "[31m", "mode"]);
+        assert_eq!(SearchTerms::parse("\u{0}\u{0}"), None);
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub(crate) struct Output {
 
 /// GitHub-flavoured extras, but no smart punctuation: authors paste shell
 /// commands and code-ish prose where `--` and `"` must stay as typed.
-fn options() -> Options {
+pub(super) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH

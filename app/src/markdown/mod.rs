@@ -21,12 +21,14 @@
 
 #[cfg(test)]
 mod css;
+mod depth;
 mod events;
 mod headings;
 mod highlight;
 mod sanitize;
 mod text;
 
+pub use depth::{too_deeply_nested, MAX_NESTING};
 pub use text::excerpt;
 
 /// The wire type the article page already uses, re-exported so the
@@ -57,8 +59,20 @@ pub fn render(markdown: &str) -> Rendered {
 }
 
 /// `render`, knowing the sizes of the uploaded images the text shows.
+/// A text nested too deeply for the sanitizer to parse in reasonable time
+/// (the editor refuses those; imports and generated sites may not) is
+/// shown as its own escaped words, in one paragraph.
 #[must_use]
 pub fn render_with(markdown: &str, images: &ImageSizes) -> Rendered {
+    if too_deeply_nested(markdown) {
+        let plain_text = text::collapse_whitespace(markdown);
+        return Rendered {
+            html: format!("<p>{}</p>", sanitize::escape_text(&plain_text)),
+            toc: Vec::new(),
+            reading_minutes: text::reading_minutes(&plain_text),
+            plain_text,
+        };
+    }
     let output = events::transform(markdown, images);
     Rendered {
         html: sanitize::clean(&output.html),

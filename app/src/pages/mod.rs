@@ -51,13 +51,7 @@ pub fn LoadError(error: AppError) -> impl IntoView {
 pub fn send_error_status(error: &AppError) {
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        let status = match error {
-            AppError::NotFound => http::StatusCode::NOT_FOUND,
-            AppError::Unauthorized => http::StatusCode::UNAUTHORIZED,
-            AppError::Invalid(_) => http::StatusCode::BAD_REQUEST,
-            AppError::Internal | AppError::Transport(_) => http::StatusCode::INTERNAL_SERVER_ERROR,
-            AppError::Unavailable => http::StatusCode::SERVICE_UNAVAILABLE,
-        };
+        let status = error.status();
         response.set_status(status);
         if status == http::StatusCode::SERVICE_UNAVAILABLE {
             response.insert_header(

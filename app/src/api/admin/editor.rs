@@ -41,6 +41,12 @@ pub async fn preview_markdown(
             "This text is too long to preview in one piece.".into(),
         ));
     }
+    if crate::markdown::too_deeply_nested(&request.body_md) {
+        return Err(super::session::refuse(
+            http::StatusCode::UNPROCESSABLE_ENTITY,
+            &format!("{}.", validate::too_deep_message()),
+        ));
+    }
     let images = media::dimensions_for(&app_state()?.pool, &[&request.body_md]).await?;
     let body = request.body_md;
     let (html, unknown_languages) = tokio::task::spawn_blocking(move || {

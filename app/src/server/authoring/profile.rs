@@ -49,6 +49,17 @@ pub fn validate(doc: ProfileDoc) -> Result<ProfileInput, Vec<FieldError>> {
             "Name the organisation",
         );
     }
+    let markdown_fields = std::iter::once(("bio_md".to_owned(), &doc.bio_md)).chain(
+        doc.experience
+            .iter()
+            .enumerate()
+            .map(|(i, entry)| (format!("experience.{i}.summary_md"), &entry.summary_md)),
+    );
+    for (field, text) in markdown_fields {
+        if crate::markdown::too_deeply_nested(text) {
+            errors.push(FieldError::new(&field, super::validate::too_deep_message()));
+        }
+    }
     let mut link_error = |field: String, url: &str, optional: bool| {
         if optional && url.trim().is_empty() {
             return;

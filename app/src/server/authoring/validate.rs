@@ -62,6 +62,8 @@ pub fn prepare_with_images(
             "body_md",
             "This text is too long to save in one piece",
         ));
+    } else if markdown::too_deeply_nested(&doc.body_md) {
+        errors.push(FieldError::new("body_md", too_deep_message()));
     }
     let needs_category = matches!(doc.kind, ItemKind::Article | ItemKind::Summary);
     let category = if needs_category {
@@ -148,6 +150,14 @@ pub fn prepare_with_images(
         explicit,
         user_id: Some(user_id),
     })
+}
+
+/// Why a markdown field nested past [`markdown::MAX_NESTING`] is refused.
+pub fn too_deep_message() -> String {
+    format!(
+        "Lists, quotes or HTML tags here nest more than {} levels deep; flatten them a little",
+        markdown::MAX_NESTING
+    )
 }
 
 /// Articles and notes are whole documents; a summary is one paragraph,

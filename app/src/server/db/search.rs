@@ -246,6 +246,8 @@ mod tests {
             "{title}: x",
             "+",
             "a - b",
+            "a\u{0}b",
+            "near\u{0}",
             long.as_str(),
         ];
         for input in inputs {
