@@ -177,6 +177,11 @@ async fn readiness_follows_the_database() {
         assert!(page.body.contains("cannot reach its database"), "{path}");
         assert!(!page.body.contains("pool"), "{path}: internal detail");
     }
+    // And server functions, to the hydrated site and the editor.
+    let answer = site.post_form("/api/get_home", "").await;
+    assert_eq!(answer.status, 503, "{}", answer.body);
+    assert_eq!(answer.header("retry-after"), Some("30"));
+    assert!(answer.body.contains("Unavailable"), "{}", answer.body);
 }
 
 #[tokio::test]

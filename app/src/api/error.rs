@@ -100,7 +100,14 @@ fn set_status_unless_set(status: http::StatusCode) {
             .0
             .write()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        parts.status.get_or_insert(status);
+        let status = *parts.status.get_or_insert(status);
+        // An outage is temporary: say when trying again makes sense.
+        if status == http::StatusCode::SERVICE_UNAVAILABLE {
+            parts.headers.insert(
+                http::header::RETRY_AFTER,
+                http::HeaderValue::from_static("30"),
+            );
+        }
     }
 }
 
