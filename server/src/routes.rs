@@ -166,6 +166,7 @@ pub fn router(state: AppState) -> Router {
         >(context, shell))
         .layer(middleware::from_fn(crate::metrics::label_route))
         .layer(middleware::from_fn(admin_never_cached))
+        .layer(middleware::from_fn(pages_keep_their_policy))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             crate::origin::same_origin_only,
@@ -293,6 +294,79 @@ async fn ready(State(state): State<AppState>) -> impl IntoResponse {
         ),
     };
     (answer.0, [(header::CACHE_CONTROL, "no-store")], answer.1)
+}
+
+/// A safety net under `app::shell`, which sends each page's policy with
+/// its nonce. Should a page ever come out of the renderer without it, the
+/// policy is rebuilt from the nonce of the first script in the page's
+/// <head> (the shell's own theme script, before any content), and a
+/// warning names the page. Without this a reader would get the catch-all
+/// `default-src 'none'` and a page whose scripts and styles are all
+/// blocked. Only such a page is read whole; every other answer streams by.
+async fn pages_keep_their_policy(request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let response = next.run(request).await;
+    let html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("text/html"));
+    if !html
+        || response
+            .headers()
+            .contains_key(header::CONTENT_SECURITY_POLICY)
+    {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(page) = axum::body::to_bytes(body, BODY_LIMIT).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if let Some(policy) = head_nonce(&page)
+        .and_then(|nonce| HeaderValue::from_str(&app::content_security_policy(nonce)).ok())
+    {
+        tracing::warn!(%path, "a page was rendered without its Content-Security-Policy; rebuilt from its nonce");
+        parts
+            .headers
+            .insert(header::CONTENT_SECURITY_POLICY, policy);
+    }
+    Response::from_parts(parts, axum::body::Body::from(page))
+}
+
+/// The nonce of the first `<script nonce="…">` in the page's <head>.
+fn head_nonce(page: &[u8]) -> Option<&str> {
+    let find = |haystack: &[u8], needle: &[u8]| {
+        haystack
+            .windows(needle.len())
+            .position(|window| window == needle)
+    };
+    let head = &page[..find(page, b"</head>")?];
+    let marker = b"<script nonce=\"";
+    let start = find(head, marker)? + marker.len();
+    let length = head[start..].iter().position(|&b| b == b'"')?;
+    let nonce = std::str::from_utf8(&head[start..start + length]).ok()?;
+    let plain = !nonce.is_empty()
+        && nonce
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'-' | b'_'));
+    plain.then_some(nonce)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::head_nonce;
+
+    #[test]
+    fn the_nonce_is_read_from_the_head_only() {
+        let page = br#"<html><head><meta charset="utf-8"><script nonce="aB3+/x=">t()</script></head><body><script nonce="evil">x</script></body>"#;
+        assert_eq!(head_nonce(page), Some("aB3+/x="));
+        let in_body =
+            br#"<html><head><title>x</title></head><body><script nonce="evil">x</script></body>"#;
+        assert_eq!(head_nonce(in_body), None);
+        let odd = br#"<html><head><script nonce="a b'c">t()</script></head>"#;
+        assert_eq!(head_nonce(odd), None);
+        assert_eq!(head_nonce(b"<html>no head end"), None);
+    }
 }
 
 /// Admin pages depend on the session: no shared cache may keep them, and
