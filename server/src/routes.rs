@@ -352,6 +352,22 @@ fn head_nonce(page: &[u8]) -> Option<&str> {
     plain.then_some(nonce)
 }
 
+/// Admin pages depend on the session: no shared cache may keep them, and
+/// search engines have no business with them.
+async fn admin_never_cached(request: Request, next: Next) -> Response {
+    let admin = request.uri().path() == "/admin" || request.uri().path().starts_with("/admin/");
+    let mut response = next.run(request).await;
+    if admin {
+        let headers = response.headers_mut();
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
+        );
+        headers.insert("x-robots-tag", HeaderValue::from_static("noindex"));
+    }
+    response
+}
+
 #[cfg(test)]
 mod tests {
     use super::head_nonce;
@@ -367,20 +383,4 @@ mod tests {
         assert_eq!(head_nonce(odd), None);
         assert_eq!(head_nonce(b"<html>no head end"), None);
     }
-}
-
-/// Admin pages depend on the session: no shared cache may keep them, and
-/// search engines have no business with them.
-async fn admin_never_cached(request: Request, next: Next) -> Response {
-    let admin = request.uri().path() == "/admin" || request.uri().path().starts_with("/admin/");
-    let mut response = next.run(request).await;
-    if admin {
-        let headers = response.headers_mut();
-        headers.insert(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("private, no-store"),
-        );
-        headers.insert("x-robots-tag", HeaderValue::from_static("noindex"));
-    }
-    response
 }

@@ -84,10 +84,11 @@ pub async fn summaries(
     Query(params): Query<SummaryParams>,
 ) -> Result<Response, DiscoveryError> {
     let filter = params.parse()?;
-    let names = db::filter_names(&state.pool, &filter)
+    let now = clock::now();
+    let names = db::filter_names(&state.pool, &filter, &now)
         .await?
         .ok_or(DiscoveryError::NotFound)?;
-    let entries = db::latest_summaries(&state.pool, &clock::now(), &filter, FEED_LENGTH).await?;
+    let entries = db::latest_summaries(&state.pool, &now, &filter, FEED_LENGTH).await?;
     let query = query_string(&filter);
     let about = About {
         self_path: format!("/summaries/feed.xml{query}"),

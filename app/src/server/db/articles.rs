@@ -162,18 +162,28 @@ pub async fn category_counts(
 ) -> Result<Vec<FacetOption>, sqlx::Error> {
     let rows: Vec<(String, String, i64)> = sqlx::query_as(CATEGORY_COUNTS)
         .bind(now)
+        .bind(now)
         .fetch_all(pool)
         .await?;
     Ok(rows.into_iter().map(facet_option).collect())
 }
 
 /// Counts come from `articles_public_category` alone; `categories` is the
-/// outer loop, a dozen rows read whole, so empty categories still show.
+/// outer loop, a dozen rows read whole, so empty categories still show —
+/// but not one that only drafts, scheduled or deleted articles carry: its
+/// name would tell readers what is coming.
 pub(super) const CATEGORY_COUNTS: &str = concat!(
     "SELECT c.slug, c.name, COUNT(a.id) FROM categories c
      LEFT JOIN articles a ON a.category_id = c.id AND ",
     public!("a"),
-    " GROUP BY c.id ORDER BY c.name"
+    " GROUP BY c.id
+     HAVING COUNT(a.id) > 0
+         OR EXISTS (SELECT 1 FROM summaries s WHERE s.category_id = c.id AND ",
+    public!("s"),
+    ")
+         OR NOT (EXISTS (SELECT 1 FROM articles h WHERE h.category_id = c.id)
+              OR EXISTS (SELECT 1 FROM summaries h WHERE h.category_id = c.id))
+     ORDER BY c.name"
 );
 
 /// Tags carried by at least one public article, most used first.

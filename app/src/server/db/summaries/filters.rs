@@ -50,11 +50,34 @@ impl Dimension {
         }
     }
 
+    /// The term a slug names, binding the slug and now: found when a
+    /// public summary carries it, or nothing carries it at all (an empty
+    /// term is the author's structure). A term only drafts, scheduled or
+    /// deleted items carry is not found, so its name never labels a page.
     pub(crate) fn lookup(self) -> &'static str {
         match self {
-            Dimension::Category => "SELECT id, name FROM categories WHERE slug = ?",
-            Dimension::Source => "SELECT id, name FROM sources WHERE slug = ?",
-            Dimension::Tag => "SELECT id, slug FROM tags WHERE slug = ?",
+            Dimension::Category => concat!(
+                "SELECT c.id, c.name FROM categories c WHERE c.slug = ? AND (
+                   EXISTS (SELECT 1 FROM summaries s WHERE s.category_id = c.id AND ",
+                public!("s"),
+                ") OR NOT (EXISTS (SELECT 1 FROM summaries h WHERE h.category_id = c.id)
+                        OR EXISTS (SELECT 1 FROM articles h WHERE h.category_id = c.id)))"
+            ),
+            Dimension::Source => concat!(
+                "SELECT so.id, so.name FROM sources so WHERE so.slug = ? AND (
+                   EXISTS (SELECT 1 FROM summaries s WHERE s.source_id = so.id AND ",
+                public!("s"),
+                ") OR NOT EXISTS (SELECT 1 FROM summaries h WHERE h.source_id = so.id))"
+            ),
+            Dimension::Tag => concat!(
+                "SELECT t.id, t.slug FROM tags t WHERE t.slug = ? AND (
+                   EXISTS (SELECT 1 FROM summary_tags x JOIN summaries s ON s.id = x.summary_id
+                           WHERE x.tag_id = t.id AND ",
+                public!("s"),
+                ") OR NOT (EXISTS (SELECT 1 FROM summary_tags h WHERE h.tag_id = t.id)
+                        OR EXISTS (SELECT 1 FROM article_tags h WHERE h.tag_id = t.id)
+                        OR EXISTS (SELECT 1 FROM note_tags h WHERE h.tag_id = t.id)))"
+            ),
         }
     }
 
@@ -117,6 +140,7 @@ pub(super) fn conditions(chosen: &[Chosen], except: Option<Dimension>) -> (Strin
 pub(super) async fn resolve(
     pool: &SqlitePool,
     filters: &SummaryFilters,
+    now: &str,
 ) -> Result<Vec<Chosen>, sqlx::Error> {
     let mut chosen = Vec::new();
     for (dimension, slug) in
@@ -127,6 +151,7 @@ pub(super) async fn resolve(
         let Some(slug) = slug else { continue };
         let found: Option<(i64, String)> = sqlx::query_as(dimension.lookup())
             .bind(slug)
+            .bind(now)
             .fetch_optional(pool)
             .await?;
         let (id, name) = match found {

@@ -37,7 +37,7 @@ pub async fn list_published(
     filters: &SummaryFilters,
     page: u32,
 ) -> Result<SummaryListing, sqlx::Error> {
-    let chosen = resolve(pool, filters).await?;
+    let chosen = resolve(pool, filters, now).await?;
     let total = count(pool, now, &[]).await?;
     let matching = if chosen.is_empty() {
         total
