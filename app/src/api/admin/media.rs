@@ -43,7 +43,7 @@ pub async fn upload_media(#[server(default)] request: UploadRequest) -> Result<M
         tracing::info!(filename = %request.filename, %error, "upload refused");
         super::session::refuse(status, &error.to_string())
     })?;
-    let mut tx = state.pool.begin().await?;
+    let mut tx = crate::server::db::begin_write(&state.pool).await?;
     let stored = media::store(
         &mut tx,
         &bytes,

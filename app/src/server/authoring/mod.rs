@@ -34,7 +34,7 @@ pub async fn save(
         Ok(prepared) => prepared,
         Err(errors) => return Ok(SaveOutcome::Invalid { errors }),
     };
-    let mut tx = state.pool.begin().await?;
+    let mut tx = crate::server::db::begin_write(&state.pool).await?;
     let written = match crate::server::db::authoring::save::save(&mut tx, &prepared, &now).await {
         Ok(written) => written,
         Err(error) if is_unique_violation(&error) => {

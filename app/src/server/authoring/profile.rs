@@ -16,7 +16,7 @@ pub async fn save(state: &AppState, doc: ProfileDoc) -> Result<ProfileOutcome, A
         Err(errors) => return Ok(ProfileOutcome::Invalid { errors }),
     };
     let now = clock::now();
-    let mut tx = state.pool.begin().await?;
+    let mut tx = crate::server::db::begin_write(&state.pool).await?;
     replace_profile(&mut tx, &input, &now).await?;
     tx.commit().await?;
     state.generation.bump();

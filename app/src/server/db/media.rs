@@ -159,7 +159,7 @@ pub enum Deleted {
 /// Deletes an image only if no item uses it, checked in the same
 /// transaction as the delete.
 pub async fn delete_unused(pool: &SqlitePool, name: &str) -> Result<Deleted, sqlx::Error> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::server::db::begin_write(pool).await?;
     let uses: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM media_uses u WHERE u.name = ? AND (
              (u.kind = 'article' AND EXISTS (SELECT 1 FROM articles WHERE id = u.item_id))

@@ -67,6 +67,18 @@ pub async fn connect(path: &Path) -> Result<SqlitePool, sqlx::Error> {
         .await
 }
 
+/// A transaction that will write, holding the write lock from its first
+/// statement (`BEGIN IMMEDIATE`). A deferred one that reads first and
+/// writes later cannot wait for the lock: if another writer committed in
+/// between, SQLite answers "database is locked" at once, without the busy
+/// timeout (the soak's autosaves met exactly that). Waiting at BEGIN is
+/// covered by the busy timeout instead.
+pub async fn begin_write(
+    pool: &SqlitePool,
+) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+    pool.begin_with("BEGIN IMMEDIATE").await
+}
+
 /// Applies every migration the database has not seen yet.
 pub async fn migrate(pool: &SqlitePool) -> Result<(), sqlx::migrate::MigrateError> {
     MIGRATOR.run(pool).await

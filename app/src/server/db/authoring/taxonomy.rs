@@ -84,7 +84,7 @@ pub async fn rename(
     name: &str,
     slug: &str,
 ) -> Result<Changed, sqlx::Error> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::server::db::begin_write(pool).await?;
     let Some(current) = find(&mut tx, kind, id).await? else {
         return Ok(Changed::Missing);
     };
@@ -142,7 +142,7 @@ pub async fn merge(
     from: i64,
     into: i64,
 ) -> Result<Changed, sqlx::Error> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::server::db::begin_write(pool).await?;
     let (Some(gone), Some(_)) = (
         find(&mut tx, kind, from).await?,
         find(&mut tx, kind, into).await?,
@@ -191,7 +191,7 @@ pub async fn delete_unused(
     kind: TermKind,
     id: i64,
 ) -> Result<Changed, sqlx::Error> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::server::db::begin_write(pool).await?;
     let Some(term) = find(&mut tx, kind, id).await? else {
         return Ok(Changed::Missing);
     };

@@ -17,7 +17,7 @@ pub(super) async fn apply(
     plan: Plan,
     now: &str,
 ) -> Result<Vec<Imported>, PortableError> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::server::db::begin_write(pool).await?;
     // Images first: the profile and the items measure theirs as they save.
     plan.media.store(&mut tx, now).await?;
     for (term, description) in &plan.terms.categories {
