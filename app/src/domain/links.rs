@@ -33,6 +33,14 @@ pub fn parse_link(input: &str) -> Result<String, LinkError> {
     }
 }
 
+/// The `href` for a stored link, or none when it is not an address
+/// `parse_link` would accept. The write paths refuse such links already;
+/// this keeps a row from an import or from before the rule a dead link
+/// rather than a live script.
+pub fn href(url: &str) -> Option<String> {
+    parse_link(url).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -212,7 +212,26 @@ fn filter_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Optio
         "class" => filter_classes(value),
         "id" => valid_id(element, value).then_some(Cow::Borrowed(value)),
         "data-lang" => is_token(value).then_some(Cow::Borrowed(value)),
+        "href" | "src" => with_scheme(value),
         _ => Some(Cow::Borrowed(value)),
+    }
+}
+
+/// Protocol-relative addresses (`//host/x`) follow the page's own scheme,
+/// so a site served over http would fetch them in the clear: they become
+/// https. Browsers drop tabs and newlines anywhere in a URL and read `\`
+/// as `/`, so `/\host` and its kin reach another host while looking like a
+/// path here; those are dropped.
+fn with_scheme(value: &str) -> Option<Cow<'_, str>> {
+    let url: String = value
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    match url.chars().take_while(|c| matches!(c, '/' | '\\')).count() {
+        0 | 1 => Some(Cow::Borrowed(value)),
+        2 if url.starts_with("//") => Some(Cow::Owned(format!("https:{url}"))),
+        _ => None,
     }
 }
 
@@ -252,6 +271,15 @@ fn is_token(value: &str) -> bool {
 mod tests {
     use super::*;
     use crate::markdown::render;
+
+    #[test]
+    fn addresses_that_leave_the_site_without_a_scheme_get_one_or_go() {
+        let out = html("![a](//img.example/a.png) <a href=\"/\\evil.example\">b</a> <a href=\"/\t/x.example\">c</a> [d](/tags/rust)");
+        assert!(out.contains("src=\"https://img.example/a.png\""), "{out}");
+        assert!(out.contains("href=\"https://x.example\""), "{out}");
+        assert!(!out.contains("evil.example"), "{out}");
+        assert!(out.contains("href=\"/tags/rust\""), "{out}");
+    }
 
     fn html(md: &str) -> String {
         render(md).html

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use super::LoadError;
 use crate::api::get_home;
 use crate::components::{article_row::ArticleRow, page_meta::PageMeta};
-use crate::domain::{dates, Experience, Home, NoteTeaser, Profile, StackGroup, SummaryTeaser};
+use crate::domain::{
+    dates, links, Experience, Home, NoteTeaser, Profile, StackGroup, SummaryTeaser,
+};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -77,7 +79,7 @@ fn person_json_ld(profile: &Profile) -> String {
         "name": profile.name,
         "jobTitle": profile.headline,
         "homeLocation": { "@type": "Place", "name": profile.location },
-        "sameAs": profile.links.iter().map(|l| l.url.as_str()).collect::<Vec<_>>(),
+        "sameAs": profile.links.iter().filter_map(|l| links::href(&l.url)).collect::<Vec<_>>(),
     })
     .to_string()
 }
@@ -118,7 +120,7 @@ fn ProfileView(profile: Profile) -> impl IntoView {
         <div class="prose prose-lg mt-6 max-w-3xl dark:prose-invert" inner_html=bio_html></div>
         <ul class="mt-6 flex flex-wrap gap-x-5 gap-y-2 text-sm" aria-label="Elsewhere">
             {links.into_iter().map(|link| view! {
-                <li><a href=link.url rel="me noopener" class="text-accent underline dark:text-night-accent">{link.label}</a></li>
+                <li><a href=links::href(&link.url) rel="me noopener" class="text-accent underline dark:text-night-accent">{link.label}</a></li>
             }).collect_view()}
             {(!email.is_empty()).then(|| view! {
                 <li><a href=format!("mailto:{email}") class="text-accent underline dark:text-night-accent">"Email"</a></li>
@@ -173,11 +175,12 @@ fn Role(role: Experience) -> impl IntoView {
     let range = dates::month_range(&role.start_month, role.end_month.as_deref());
     let writing = role.writing;
     let more = (role.writing_total as usize).saturating_sub(writing.len());
-    let organisation = if role.url.is_empty() {
-        view! { <span>{role.organisation}</span> }.into_any()
-    } else {
-        view! { <a href=role.url rel="noopener" class="underline">{role.organisation}</a> }
-            .into_any()
+    let organisation = match links::href(&role.url) {
+        None => view! { <span>{role.organisation}</span> }.into_any(),
+        Some(href) => {
+            view! { <a href=href rel="noopener" class="underline">{role.organisation}</a> }
+                .into_any()
+        }
     };
     view! {
         <li class="grid gap-1 border-b border-rule py-5 last:border-0 sm:grid-cols-[11rem_minmax(0,1fr)] sm:gap-6 dark:border-night-rule">
@@ -240,7 +243,7 @@ fn LatestSummaries(summaries: Vec<SummaryTeaser>) -> impl IntoView {
                             <time datetime=summary.day.clone()>{dates::day_label(&summary.day)}</time>
                         </p>
                         <h3 class="mt-1 font-semibold">
-                            <a href=summary.original_url rel="noopener" class="hover:text-accent hover:underline dark:hover:text-night-accent">{summary.title}</a>
+                            <a href=links::href(&summary.original_url) rel="noopener" class="hover:text-accent hover:underline dark:hover:text-night-accent">{summary.title}</a>
                         </h3>
                     </li>
                 }).collect_view()}

@@ -13,7 +13,7 @@ use crate::components::{
     article_row::ArticleRow,
     page_meta::{PageMeta, SiteResource},
 };
-use crate::domain::{dates, TagDetail, TaggedNote, TaggedSummary};
+use crate::domain::{dates, links, TagDetail, TaggedNote, TaggedSummary};
 
 #[component]
 pub fn TagPage() -> impl IntoView {
@@ -152,7 +152,7 @@ fn NoteRow(note: TaggedNote) -> impl IntoView {
 fn SummaryRow(summary: TaggedSummary) -> impl IntoView {
     view! {
         <li class="py-4">
-            <a href=summary.original_url rel="noopener" class="font-semibold hover:underline">
+            <a href=links::href(&summary.original_url) rel="noopener" class="font-semibold hover:underline">
                 {summary.title}
             </a>
             <p class="text-sm text-muted dark:text-night-muted">

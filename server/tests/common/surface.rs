@@ -68,6 +68,44 @@ pub async fn get_addresses(site: &TestSite, admin: bool) -> Vec<String> {
     addresses
 }
 
+/// Every public GET address of the route table, each parameter filled with
+/// every value the database holds (so hidden items' own addresses too),
+/// plus every filter of the archive and the summaries with every term, a
+/// second page of each list and a search for each of `searches` (already
+/// URL-encoded).
+pub async fn public_addresses(site: &TestSite, searches: &[&str]) -> Vec<String> {
+    let mut uris = get_addresses(site, false).await;
+    let column = |sql: &'static str| async move {
+        sqlx::query_scalar::<_, String>(sql)
+            .fetch_all(&site.pool)
+            .await
+            .unwrap()
+    };
+    for list in ["/articles", "/notes", "/summaries"] {
+        uris.push(format!("{list}?page=2"));
+    }
+    for tag in column("SELECT slug FROM tags").await {
+        uris.push(format!("/articles?tag={tag}"));
+        uris.push(format!("/summaries?tag={tag}"));
+        uris.push(format!("/tags/{tag}/feed.xml"));
+    }
+    for category in column("SELECT slug FROM categories").await {
+        uris.push(format!("/articles?category={category}"));
+        uris.push(format!("/summaries?category={category}"));
+        uris.push(format!("/summaries/feed.xml?category={category}"));
+    }
+    for source in column("SELECT slug FROM sources").await {
+        uris.push(format!("/summaries?source={source}"));
+        uris.push(format!("/summaries/feed.xml?source={source}"));
+    }
+    for q in searches {
+        uris.push(format!("/search?q={q}"));
+    }
+    uris.sort();
+    uris.dedup();
+    uris
+}
+
 /// Values for the parameters of `path`, one list per address.
 async fn values_for(site: &TestSite, path: &str) -> Vec<Vec<String>> {
     let column = |sql: &'static str| async move {

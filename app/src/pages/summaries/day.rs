@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::tag_list::TagList;
-use crate::domain::{day_heading, summary_count, SummaryDay, SummaryItem};
+use crate::domain::{day_heading, links, summary_count, SummaryDay, SummaryItem};
 
 #[component]
 pub fn DayGroup(
@@ -62,7 +62,7 @@ fn SummaryCard(summary: SummaryItem) -> impl IntoView {
                 <div class="mt-3 flex flex-wrap items-center justify-between gap-3">
                     <TagList tags />
                     <a
-                        href=original_url
+                        href=links::href(&original_url)
                         rel="noopener external"
                         aria-label=link_label
                         class="text-sm text-accent underline dark:text-night-accent"

@@ -255,7 +255,9 @@ fn entry(kind: EntryKind, row: EntryRow, tags: &mut HashMap<i64, Vec<TagRef>>) -
         _ => None,
     };
     let original = match (row.original_url, row.source_name) {
-        (Some(url), Some(source)) => Some(Original { url, source }),
+        (Some(url), Some(source)) => {
+            crate::domain::links::href(&url).map(|url| Original { url, source })
+        }
         _ => None,
     };
     FeedEntry {

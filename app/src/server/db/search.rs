@@ -100,7 +100,14 @@ fn hit_of(row: HitRow) -> Option<SearchHit> {
             format!("/notes/{}", row.slug),
             dates::day_of(&row.date)?,
         ),
-        "summary" => (HitKind::Summary, row.original_url, row.date),
+        // A stored link that is not a web address (see `links::href`) sends
+        // the reader to the summary itself, as its feed entry does.
+        "summary" => (
+            HitKind::Summary,
+            crate::domain::links::href(&row.original_url)
+                .unwrap_or_else(|| format!("/summaries#summary-{}", row.slug)),
+            row.date,
+        ),
         _ => return None,
     };
     Some(SearchHit {
