@@ -13,8 +13,11 @@
 # 3. On the large database: single-request p50/p99 of cold renders (each
 #    request a distinct address, so the page cache cannot answer it), and
 #    the same pages under load, warm and cold; the server's peak memory.
-# 4. The bytes of a first visit to an article, when the site's assets have
-#    been built with `cargo leptos build --release` (skipped otherwise).
+# 4. The bytes of a first visit to an article, and of the editor's chunk.
+# 5. Lighthouse (npm, the system Chromium) on home, an article, /summaries
+#    and a search, mobile and desktop: the four scores, LCP, TBT and CLS.
+# 6. Client navigation: click on an internal link to the new <h1> painted,
+#    over 20 navigations (end2end/bench/navigation.mjs, Playwright).
 # Appends everything to BENCHMARKS.md with the machine and the date.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -56,9 +59,16 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
-step "Building the release server"
-cargo build --release -p folio --features app/ssr >&2
+step "Building the release server and its assets"
+cargo leptos build --release --split >&2
 FOLIO=$CARGO_TARGET_DIR/release/folio
+SITE_ROOT=$ROOT/target/site
+CHROMIUM=${CHROMIUM_PATH:-/usr/bin/chromium}
+if [ ! -x scripts/bench/node_modules/.bin/lighthouse ]; then
+  step "Installing Lighthouse (npm)"
+  npm ci --prefix scripts/bench --no-audit --no-fund >&2
+fi
+[ -d end2end/node_modules/@playwright ] || npm ci --prefix end2end --no-audit --no-fund >&2
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/folio-bench.XXXXXX")
 FOLIO_PID=; NGINX_STARTED=0
@@ -74,10 +84,6 @@ started=$(date +%s.%N)
 "$FOLIO" generate --db "$WORK/folio.db" "${SCALE[@]}" >&2
 GEN_SECONDS=$(echo "$(date +%s.%N) - $started" | bc)
 DB_MB=$(du -m "$WORK/folio.db" | cut -f1)
-
-SITE_ROOT=$CARGO_TARGET_DIR/site
-[ -d "$ROOT/target/site/pkg" ] && SITE_ROOT=$ROOT/target/site
-[ -d "$SITE_ROOT/pkg" ] || { SITE_ROOT=$WORK/site; mkdir -p "$SITE_ROOT/pkg"; }
 
 step "Starting Folio on 127.0.0.1:$FOLIO_PORT"
 FOLIO_DEMO=0 "$FOLIO" serve --db "$WORK/folio.db" --addr "127.0.0.1:$FOLIO_PORT" \
@@ -223,20 +229,62 @@ PEAK_MB=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$FOLIO_PID/status")
 RSS_MB=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$FOLIO_PID/status")
 
 # --- what a first visit downloads -------------------------------------------
-BYTES="skipped: no built assets (run \`cargo leptos build --release\` first)"
-if [ "$SITE_ROOT" != "$WORK/site" ]; then
-  page=$(curl -s "$BASE/articles/$ARTICLE")
-  assets=$(printf '%s' "$page" | grep -oE '(href|src)="/pkg/[^"]+"' | sed -E 's/^[a-z]+="//; s/"$//' | sort -u)
-  BYTES="| file | raw | gzip as served | brotli as served |
+page=$(curl -s "$BASE/articles/$ARTICLE")
+assets=$(printf '%s' "$page" | grep -oE '(href|src)="/pkg/[^"]+"' | sed -E 's/^[a-z]+="//; s/"$//' | sort -u)
+editor=$(cd "$SITE_ROOT" && ls pkg/split___editor_route*.wasm 2>/dev/null | sed 's|^|/|')
+BYTES="| file | raw | gzip as served | brotli as served |
 |---|---|---|---|"
-  for url in "/articles/$ARTICLE" $assets; do
-    raw=$(curl -s -o /dev/null -w '%{size_download}' "$BASE$url")
-    gz=$(curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: gzip' "$BASE$url")
-    br=$(curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: br' "$BASE$url")
-    BYTES="$BYTES
-| \`${url/$ARTICLE/ARTICLE}\` | $raw | $gz | $br |"
+totals=(0 0 0)
+for url in "/articles/$ARTICLE" $assets $editor; do
+  raw=$(curl -s -o /dev/null -w '%{size_download}' "$BASE$url")
+  gz=$(curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: gzip' "$BASE$url")
+  br=$(curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: br' "$BASE$url")
+  label="\`${url/$ARTICLE/ARTICLE}\`"
+  if [ "$url" = "$editor" ]; then
+    label="$label (the editor's chunk, not part of a reader's visit)"
+  else
+    totals=($((totals[0] + raw)) $((totals[1] + gz)) $((totals[2] + br)))
+  fi
+  BYTES="$BYTES
+| $label | $raw | $gz | $br |"
+done
+BYTES="$BYTES
+| whole first visit to an article | ${totals[0]} | ${totals[1]} | ${totals[2]} |"
+
+# --- Lighthouse ----------------------------------------------------------------
+LIGHTHOUSE="| page | form | performance | accessibility | best practices | SEO | LCP ms | TBT ms | CLS |
+|---|---|---|---|---|---|---|---|---|"
+for path in / "/articles/$ARTICLE" /summaries "/search?q=$WORD"; do
+  for form in mobile desktop; do
+    step "Lighthouse $form $path"
+    preset=(); [ "$form" = desktop ] && preset=(--preset=desktop)
+    scripts/bench/node_modules/.bin/lighthouse "$BASE$path" "${preset[@]}" --quiet \
+      --chrome-path="$CHROMIUM" --chrome-flags="--headless=new --no-sandbox --disable-gpu" \
+      --only-categories=performance,accessibility,best-practices,seo \
+      --output=json --output-path="$WORK/lighthouse.json" >&2 || true
+    row=$(python3 - "$WORK/lighthouse.json" <<'PY'
+import json, sys
+try:
+    r = json.load(open(sys.argv[1]))
+except (OSError, ValueError) as e:
+    print(f"failed: {e} | | | | | | |"); sys.exit()
+c, a = r["categories"], r["audits"]
+score = lambda k: "-" if c[k]["score"] is None else str(round(c[k]["score"] * 100))
+num = lambda k, f: f.format(a[k]["numericValue"]) if a[k].get("numericValue") is not None else "-"
+print(" | ".join([score("performance"), score("accessibility"), score("best-practices"), score("seo"),
+                  num("largest-contentful-paint", "{:.0f}"), num("total-blocking-time", "{:.0f}"),
+                  num("cumulative-layout-shift", "{:.3f}")]))
+PY
+)
+    rm -f "$WORK/lighthouse.json"
+    LIGHTHOUSE="$LIGHTHOUSE
+| \`${path//$ARTICLE/ARTICLE}\` | $form | $row |"
   done
-fi
+done
+
+# --- client navigation -----------------------------------------------------------
+step "Client navigation, 20 clicks"
+NAVIGATION=$(cd end2end && node bench/navigation.mjs "$BASE" 20 2>&1 | tail -1)
 
 # --- write it down -----------------------------------------------------------
 CPU=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
@@ -260,4 +308,10 @@ DIRTY=$(git diff --quiet 2>/dev/null || echo " (with uncommitted changes)")
   echo "First visit to an article:"
   echo
   echo "$BYTES"
+  echo
+  echo "Lighthouse $(scripts/bench/node_modules/.bin/lighthouse --version) (simulated throttling on mobile), the system Chromium:"
+  echo
+  echo "$LIGHTHOUSE"
+  echo
+  echo "Client navigation from the article list to an article and back, click to the new <h1> painted (ms): \`$NAVIGATION\`"
 } | tee -a BENCHMARKS.md

@@ -8,7 +8,9 @@ export RUST_BACKTRACE=0
 
 scripts/setup.sh
 printf '\n==> Building Folio (release)\n'
-cargo leptos build --release --split
+# --precompress writes a brotli and a gzip copy of each asset at the best
+# level, which the server sends as they are.
+cargo leptos build --release --split --precompress
 
 target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
 exec "$target_dir/release/folio" serve "$@"

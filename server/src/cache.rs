@@ -31,6 +31,45 @@ const MAX_BYTES: usize = 48 * 1024 * 1024;
 #[derive(Default)]
 pub struct PageCache {
     inner: Mutex<Inner>,
+    /// Pages being rendered now, by key: see `Turn`.
+    renders: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+}
+
+/// One render of a page at a time. A burst of readers on a page that is
+/// not cached yet (a new article shared somewhere, the first minute after
+/// a write) would otherwise render it once per reader, all at once, and
+/// time out together. The first request to miss leads: it renders while
+/// holding the page's turn. Those that miss meanwhile wait for the turn,
+/// then look again and are answered from the cache. When the leader's
+/// answer was not cacheable (a 404, a failure), each of them renders its
+/// own, without waiting for one another.
+struct Turn<'a> {
+    cache: &'a PageCache,
+    key: &'a str,
+    lock: Arc<tokio::sync::Mutex<()>>,
+}
+
+impl<'a> Turn<'a> {
+    fn of(cache: &'a PageCache, key: &'a str) -> Self {
+        let mut renders = cache.renders.lock().unwrap_or_else(|e| e.into_inner());
+        let lock = renders.entry(key.to_owned()).or_default().clone();
+        Self { cache, key, lock }
+    }
+}
+
+impl Drop for Turn<'_> {
+    /// The last one holding the page's turn takes it out of the map, so
+    /// the map only ever holds pages being rendered.
+    fn drop(&mut self) {
+        let mut renders = self.cache.renders.lock().unwrap_or_else(|e| e.into_inner());
+        if Arc::strong_count(&self.lock) == 2
+            && renders
+                .get(self.key)
+                .is_some_and(|l| Arc::ptr_eq(l, &self.lock))
+        {
+            renders.remove(self.key);
+        }
+    }
 }
 
 #[derive(Default)]
@@ -73,11 +112,23 @@ pub async fn serve_cached(
     }
     let key = request.uri().to_string();
     let now = clock::now();
-    let generation = state.generation.current();
+    let mut generation = state.generation.current();
     let hit = cache.lookup(&key, generation, &now);
     if let Some(entry) = hit {
         return answer(&entry, request.headers(), "hit");
     }
+    let turn = Turn::of(&cache, &key);
+    let _leading = match turn.lock.try_lock() {
+        Ok(guard) => Some(guard),
+        Err(_) => {
+            drop(turn.lock.lock().await);
+            generation = state.generation.current();
+            if let Some(entry) = cache.lookup(&key, generation, &now) {
+                return answer(&entry, request.headers(), "hit");
+            }
+            None
+        }
+    };
     let headers = request.headers().clone();
     let response = next.run(request).await;
     if !cacheable_response(&response) {
@@ -107,7 +158,7 @@ pub async fn serve_cached(
             return answer(&entry, &headers, "miss");
         }
     };
-    cache.store(key, entry.clone(), generation, valid_until, &now);
+    cache.store(key.clone(), entry.clone(), generation, valid_until, &now);
     answer(&entry, &headers, "miss")
 }
 

@@ -21,6 +21,7 @@ use tower_http::{
     compression::CompressionLayer,
     limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    services::ServeDir,
     set_header::SetResponseHeaderLayer,
     timeout::TimeoutLayer,
     trace::{DefaultOnResponse, TraceLayer},
@@ -152,6 +153,7 @@ pub fn router(state: AppState) -> Router {
     let base_url = state.site.base_url.clone();
     let body_limit = body_limit(state.max_upload_bytes);
     let router = Router::new()
+        .nest("/pkg", assets(&state.leptos_options.site_root))
         .route(HEALTH, get(|| async { "ok" }))
         .route(READY, get(ready))
         .merge(crate::discovery::routes())
@@ -171,15 +173,18 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             crate::origin::same_origin_only,
         ))
+        // Inside the cache: a page the cache holds was rendered in this
+        // content generation, after any rename (a rename is a write), so
+        // only a miss needs to ask whether its terms were renamed.
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::redirects::follow_renamed_terms,
+        ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             crate::cache::serve_cached,
         ))
         .layer(axum::Extension(Arc::new(PageCache::default())))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            crate::redirects::follow_renamed_terms,
-        ))
         .layer(RequestBodyLimitLayer::new(body_limit))
         // Server functions read their body through axum, whose own default
         // (2 MB) would cut a long article short with a 500.
@@ -194,6 +199,29 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(CompressionLayer::new());
     with_request_ids(with_security_headers(router, &base_url)).with_state(state)
+}
+
+/// The built assets: the wasm bundle and its chunks, their JS glue and the
+/// stylesheet. A release built with `--precompress` has a `.br` and a `.gz`
+/// beside each file, compressed once at the best level; those are sent as
+/// they are (the compression layer leaves an encoded body alone), so no
+/// request compresses the bundle again. The names carry no content hash,
+/// so browsers revalidate (a 304 from Last-Modified) rather than keep a
+/// copy that a deploy would leave stale next to a new page.
+fn assets(site_root: &str) -> Router<AppState> {
+    let files = ServeDir::new(std::path::Path::new(site_root).join("pkg"))
+        .precompressed_br()
+        .precompressed_gzip();
+    Router::new()
+        .fallback_service(files)
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-cache"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::VARY,
+            HeaderValue::from_static("accept-encoding"),
+        ))
 }
 
 /// Every request gets an id, in an `x-request-id` response header and on

@@ -101,3 +101,34 @@ async fn nothing_is_cached_for_an_author_or_an_error() {
     }
     assert_eq!(site.get("/admin/login").await.header("x-folio-cache"), None);
 }
+
+/// A burst of readers on a page nobody has asked for yet renders it once:
+/// the rest wait for that render and are answered from the cache.
+#[tokio::test]
+async fn concurrent_misses_of_one_page_render_it_once() {
+    let site = TestSite::demo().await;
+    let slug: String = sqlx::query_scalar(
+        "SELECT slug FROM articles WHERE status = 'published' ORDER BY published_at DESC LIMIT 1",
+    )
+    .fetch_one(&site.pool)
+    .await
+    .unwrap();
+    let uri = format!("/articles/{slug}");
+    let answers = futures::future::join_all((0..20).map(|_| site.get(&uri))).await;
+    let misses = answers
+        .iter()
+        .filter(|page| page.header("x-folio-cache") == Some("miss"))
+        .count();
+    assert!(answers.iter().all(|page| page.status == 200));
+    assert!(
+        answers.windows(2).all(|w| w[0].body == w[1].body),
+        "every reader gets the same page"
+    );
+    assert_eq!(misses, 1, "one render for 20 concurrent readers");
+
+    // An answer that cannot be cached is not shared: each reader of a
+    // missing page gets its own 404, none waits for another's in turn.
+    let missing =
+        futures::future::join_all((0..5).map(|_| site.get("/articles/no-such-article"))).await;
+    assert!(missing.iter().all(|page| page.status == 404));
+}

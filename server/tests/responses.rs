@@ -216,3 +216,56 @@ async fn oversized_bodies_are_refused_before_they_are_read() {
     );
     assert_eq!(answer.json()["Invalid"]["errors"][0]["field"], "body_md");
 }
+
+/// Built assets go out as the build compressed them (`cargo leptos build
+/// --precompress`), and are revalidated rather than kept across a deploy.
+#[tokio::test]
+async fn assets_are_sent_precompressed_and_revalidated() {
+    let site = TestSite::empty().await;
+    let pkg = site.db.parent().unwrap().join("pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    let wasm = vec![0u8; 4096];
+    std::fs::write(pkg.join("folio.wasm"), &wasm).unwrap();
+    std::fs::write(pkg.join("folio.wasm.br"), b"brotli bytes").unwrap();
+    std::fs::write(pkg.join("folio.wasm.gz"), b"gzip bytes").unwrap();
+    std::fs::write(pkg.join("folio.css"), "body { color: black }\n".repeat(200)).unwrap();
+    let get = |path: &str, encoding: &str| {
+        http::Request::get(path)
+            .header("accept-encoding", encoding)
+            .body(axum::body::Body::empty())
+            .unwrap()
+    };
+
+    let br = site.send(get("/pkg/folio.wasm", "gzip, br")).await;
+    assert_eq!(br.status, 200);
+    assert_eq!(br.header("content-encoding"), Some("br"));
+    assert_eq!(br.body, "brotli bytes", "the build's own brotli file");
+    assert_eq!(br.header("content-type"), Some("application/wasm"));
+    assert_eq!(br.header("cache-control"), Some("no-cache"));
+    assert!(br
+        .header("vary")
+        .is_some_and(|v| v.contains("accept-encoding")));
+    let gz = site.send(get("/pkg/folio.wasm", "gzip")).await;
+    assert_eq!(gz.body, "gzip bytes");
+    let plain = site.send(get("/pkg/folio.wasm", "identity")).await;
+    assert_eq!(plain.header("content-encoding"), None);
+    assert_eq!(plain.body.len(), wasm.len());
+
+    // Without build-time copies the file is still compressed on the way.
+    let css = site.send(get("/pkg/folio.css", "br")).await;
+    assert_eq!(css.status, 200);
+    assert_eq!(css.header("content-encoding"), Some("br"));
+
+    let modified = br.header("last-modified").expect("a validator").to_owned();
+    let again = site
+        .send(
+            http::Request::get("/pkg/folio.wasm")
+                .header("if-modified-since", modified)
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(again.status, 304);
+    assert_eq!(site.get("/pkg/no-such.wasm").await.status, 404);
+    assert_eq!(site.get("/pkg/../folio.db").await.status, 404);
+}
