@@ -8,10 +8,15 @@ use time::{format_description::well_known::Rfc3339, macros::format_description, 
 pub fn day_of(instant: &str) -> Option<String> {
     let parsed = time::OffsetDateTime::parse(instant, &Rfc3339).ok()?;
     let day = parsed.to_offset(time::UtcOffset::UTC).date();
-    Some(format_day(day))
+    // Year 0 east of UTC falls in year -1, which no `YYYY-MM-DD` names.
+    (day.year() >= 0).then(|| format_day(day))
 }
 
+/// `YYYY-MM-DD` and nothing else: `[year]` alone would take a sign too.
 pub fn parse_day(day: &str) -> Option<Date> {
+    if !day.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     Date::parse(day, format_description!("[year]-[month]-[day]")).ok()
 }
 
@@ -79,6 +84,19 @@ mod tests {
             Some("2026-05-08")
         );
         assert_eq!(day_of("yesterday"), None);
+    }
+
+    /// Found by the `domain` fuzz target: `-0449-07-08` was a day, written
+    /// back as `-449-07-08`, and year 0 east of UTC gave `-001-12-31`.
+    #[test]
+    fn days_have_four_digit_years_without_a_sign() {
+        assert_eq!(parse_day("-0449-07-08"), None);
+        assert_eq!(parse_day("+2024-05-08"), None);
+        assert_eq!(day_of("0000-01-01T00:30:00+01:00"), None);
+        assert_eq!(
+            day_of("0000-01-01T00:30:00Z").as_deref(),
+            Some("0000-01-01")
+        );
     }
 
     #[test]

@@ -16,11 +16,14 @@ pub fn format_instant(at: OffsetDateTime) -> String {
     at.format(&Rfc3339).unwrap_or_default()
 }
 
-/// Parses any RFC 3339 instant and rewrites it in the stored form.
+/// Parses any RFC 3339 instant and rewrites it in the stored form. Year 0
+/// east of UTC falls in year -1, which RFC 3339 cannot write: refused,
+/// rather than stored as an empty time.
 pub fn normalise_instant(input: &str) -> Option<String> {
     OffsetDateTime::parse(input, &Rfc3339)
         .ok()
         .map(format_instant)
+        .filter(|stored| !stored.is_empty())
 }
 
 #[cfg(test)]
@@ -34,6 +37,8 @@ mod tests {
             Some("2026-05-08T09:30:00Z")
         );
         assert_eq!(normalise_instant("May 8"), None);
+        // Found by the `domain` fuzz target: this became "".
+        assert_eq!(normalise_instant("0000-01-01T00:30:00+01:00"), None);
         assert_eq!(now().len(), "2026-05-08T09:30:00Z".len());
     }
 }

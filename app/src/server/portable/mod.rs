@@ -15,7 +15,8 @@ mod error;
 pub mod export;
 mod front;
 pub mod import;
-mod item_file;
+// Public so the fuzz targets in `fuzz/` can write one file and read it back.
+pub mod item_file;
 mod site;
 mod yaml;
 

@@ -9,8 +9,9 @@ mod apply;
 mod images;
 mod media_files;
 mod plan;
-mod read;
-mod scan;
+// Public so the fuzz targets in `fuzz/` can read one file's text.
+pub mod read;
+pub mod scan;
 mod side_files;
 
 use std::path::Path;

@@ -107,9 +107,15 @@ fn read_front(source: &SourceFile, front: &Front<'_>, now: &str) -> Result<Incom
         }
         None => source.kind,
     };
+    let slug = string(SLUG)?;
+    // A name that is the item's own slug, as the export names files, holds
+    // no day: `2024-05-08-first-steps.md` with that slug is not dated by it.
+    let named_day = source.day.as_ref().filter(|day| {
+        slug.as_deref().map(str::trim) != Some(format!("{day}-{}", source.slug).as_str())
+    });
     let date = match instant(DATE)? {
         Some(at) => Some(at),
-        None => source.day.as_ref().map(|day| format!("{day}T00:00:00Z")),
+        None => named_day.map(|day| format!("{day}T00:00:00Z")),
     };
     let draft = front.bool(DRAFT[0])?.unwrap_or(false);
     let status = match front.first_of(STATUS) {
@@ -140,7 +146,7 @@ fn read_front(source: &SourceFile, front: &Front<'_>, now: &str) -> Result<Incom
     let doc = EditorDoc {
         kind,
         title: string(TITLE)?.unwrap_or_default(),
-        slug: string(SLUG)?.unwrap_or_else(|| source.slug.clone()),
+        slug: slug.unwrap_or_else(|| source.slug.clone()),
         dek: match kind {
             ItemKind::Article => string(DESCRIPTION)?.unwrap_or_default(),
             ItemKind::Note | ItemKind::Summary => String::new(),
@@ -195,4 +201,37 @@ fn read_front(source: &SourceFile, front: &Front<'_>, now: &str) -> Result<Incom
         lines,
         body_line: 1,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::server::portable::import::scan::source_file;
+
+    fn read_at(path: &str, text: &str) -> Incoming {
+        let root = Path::new("site");
+        let source = source_file(root, root, root.join(path));
+        read(&source, text, "2026-01-01T00:00:00Z").unwrap_or_else(|p| panic!("{p:?}"))
+    }
+
+    /// Found by the `front_matter` fuzz target: an undated draft exported
+    /// as `notes/2024-05-08-first-steps.md` came back dated by its name.
+    #[test]
+    fn a_name_that_is_the_slug_gives_no_date() {
+        let exported = "+++\ntitle = \"Dated\"\nslug = \"2024-05-08-first-steps\"\n\
+            updated = 2026-01-01T00:00:00Z\ndraft = true\n\n[extra]\n\
+            created = 2026-01-01T00:00:00Z\n+++\n\nA note whose slug starts with a day.\n";
+        let incoming = read_at("notes/2024-05-08-first-steps.md", exported);
+        assert_eq!(incoming.doc.publish_at, None);
+        assert_eq!(incoming.created.as_deref(), Some("2026-01-01T00:00:00Z"));
+        // Zola's dated names still date a page that names another slug.
+        let zola = "+++\ntitle = \"Z\"\nslug = \"first-steps\"\n+++\n";
+        let incoming = read_at("blog/2024-05-08-first-steps.md", zola);
+        assert_eq!(
+            incoming.doc.publish_at.as_deref(),
+            Some("2024-05-08T00:00:00Z")
+        );
+    }
 }

@@ -93,7 +93,8 @@ fn is_markdown(name: &str) -> bool {
     lower.ends_with(".md") || lower.ends_with(".markdown")
 }
 
-fn source_file(dir: &Path, content: &Path, path: PathBuf) -> SourceFile {
+/// The kind, slug and day a file's place and name give it; reads nothing.
+pub fn source_file(dir: &Path, content: &Path, path: PathBuf) -> SourceFile {
     let relative = path.strip_prefix(content).unwrap_or(&path);
     let kind = relative
         .components()
