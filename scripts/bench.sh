@@ -60,7 +60,7 @@ fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 step "Building the release server and its assets"
-cargo leptos build --release --split >&2
+cargo leptos build --release --split --precompress >&2
 FOLIO=$CARGO_TARGET_DIR/release/folio
 SITE_ROOT=$ROOT/target/site
 CHROMIUM=${CHROMIUM_PATH:-/usr/bin/chromium}

@@ -16,7 +16,7 @@ printf '\n==> Fuzzing (short run)\n'
 scripts/fuzz.sh --seconds 20
 
 printf '\n==> Release build for the browser tests\n'
-cargo leptos build --release --split
+cargo leptos build --release --split --precompress
 
 target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
 export FOLIO_BIN="$target_dir/release/folio"
