@@ -13,7 +13,6 @@ mod shapes;
 use std::time::Duration;
 
 use axum::body::{Body, Bytes};
-use http_body_util::BodyExt;
 use tower::ServiceExt;
 
 use common::TestSite;
@@ -427,16 +426,10 @@ async fn send(
     let router = site.router.clone();
     let answer = tokio::spawn(async move {
         let response = router.oneshot(request).await.expect("router answers");
-        let status = response.status().as_u16();
-        let bytes = response
-            .into_body()
-            .collect()
-            .await
-            .expect("body")
-            .to_bytes();
+        let page = common::read(response).await;
         Answer {
-            status,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
+            status: page.status,
+            body: page.body,
         }
     });
     match tokio::time::timeout(PATIENCE, answer).await {

@@ -228,26 +228,31 @@ impl TestSite {
             .oneshot(request)
             .await
             .expect("router answers");
-        let status = response.status().as_u16();
-        let headers = response.headers().clone();
-        let content_type = response
-            .headers()
-            .get(http::header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_owned();
-        let bytes = response
-            .into_body()
-            .collect()
-            .await
-            .expect("body")
-            .to_bytes();
-        Page {
-            status,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-            bytes: bytes.to_vec(),
-            content_type,
-            headers,
-        }
+        read(response).await
+    }
+}
+
+/// A response, read whole.
+pub async fn read(response: axum::response::Response) -> Page {
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let content_type = response
+        .headers()
+        .get(http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    Page {
+        status,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+        bytes: bytes.to_vec(),
+        content_type,
+        headers,
     }
 }
