@@ -9,6 +9,7 @@
 pub mod api;
 pub mod components;
 pub mod domain;
+mod hydration;
 pub mod pages;
 
 #[cfg(feature = "ssr")]
@@ -48,7 +49,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <script nonce=use_nonce() inner_html=components::theme_toggle::THEME_SCRIPT></script>
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                <hydration::DeferredHydration options />
                 <MetaTags />
             </head>
             <body class="min-h-screen bg-paper text-ink antialiased dark:bg-night dark:text-night-ink">

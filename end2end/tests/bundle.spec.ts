@@ -18,7 +18,7 @@ function wasmRequests(page: Page): string[] {
 
 async function mainWasm(page: Page): Promise<string> {
   await page.goto("/");
-  const href = await page.locator("link[rel=preload][href$='.wasm'], link[href$='.wasm']").first().getAttribute("href");
+  const href = await page.locator("script[data-wasm]").getAttribute("data-wasm");
   expect(href, "the page names its wasm bundle").toBeTruthy();
   return new URL(href!, page.url()).pathname;
 }
@@ -39,6 +39,25 @@ test("a reader's journey never downloads an editor chunk", async ({ page }) => {
   await page.waitForSelector("html[data-hydrated]");
   expect(seen.length, "the main bundle was fetched").toBeGreaterThan(0);
   expect(seen.filter((p) => p !== main), `only ${main} may be fetched`).toEqual([]);
+});
+
+test("a reader's page paints before its bundle is asked for", async ({ page }) => {
+  const main = await mainWasm(page);
+  for (const path of ["/", "/articles", "/summaries"]) {
+    await page.goto(path);
+    await page.waitForSelector("html[data-hydrated]");
+    expect(await page.locator("link[rel=preload][href$='.wasm']").count(), `${path} preloads no wasm`).toBe(0);
+    const times = await page.evaluate((wasm) => {
+      const paint = performance.getEntriesByName("first-contentful-paint")[0];
+      const fetched = performance
+        .getEntriesByType("resource")
+        .find((e) => new URL(e.name).pathname === wasm);
+      return { paint: paint?.startTime, fetched: fetched?.startTime };
+    }, main);
+    expect(times.paint, `${path} painted`).toBeDefined();
+    expect(times.fetched, `${path} fetched ${main}`).toBeDefined();
+    expect(times.fetched!, `${path} asked for the bundle after its first paint`).toBeGreaterThanOrEqual(times.paint!);
+  }
 });
 
 test("the editor is its own chunk, and its sizes are printed", async ({ page }) => {

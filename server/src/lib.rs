@@ -20,7 +20,10 @@ pub mod users;
 
 use std::{error::Error, path::Path, sync::Arc, time::Duration};
 
-use app::server::{db, demo, state::AppState};
+use app::server::{
+    db, demo,
+    state::{AppState, Shared},
+};
 use leptos::config::LeptosOptions;
 use tokio::net::TcpListener;
 
@@ -39,14 +42,14 @@ pub async fn prepare(settings: &Settings) -> Result<AppState, BoxError> {
         let loaded = demo::load(&pool).await?;
         tracing::info!(?loaded, "filled the empty database with the demo site");
     }
-    Ok(AppState {
+    Ok(AppState::new(Shared {
         leptos_options: leptos_options(settings),
         pool,
         site: Arc::new(settings.site.clone()),
         generation: Arc::default(),
         sign_in_limits: Arc::default(),
         max_upload_bytes: settings.max_upload_bytes,
-    })
+    }))
 }
 
 pub(crate) async fn open_database(path: &Path) -> Result<sqlx::SqlitePool, BoxError> {

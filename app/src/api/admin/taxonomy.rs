@@ -11,7 +11,7 @@ pub async fn load_taxonomy() -> Result<Taxonomy, AppError> {
     use crate::server::{auth::require_author, db::authoring::taxonomy, state::app_state};
     require_author().await?;
     super::session::private_response();
-    let pool = app_state()?.pool;
+    let pool = app_state()?.pool.clone();
     Ok(Taxonomy {
         tags: taxonomy::list(&pool, TermKind::Tag).await?,
         categories: taxonomy::list(&pool, TermKind::Category).await?,
