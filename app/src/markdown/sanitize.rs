@@ -221,12 +221,15 @@ fn filter_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Optio
 /// so a site served over http would fetch them in the clear: they become
 /// https. Browsers drop tabs and newlines anywhere in a URL and read `\`
 /// as `/`, so `/\host` and its kin reach another host while looking like a
-/// path here; those are dropped.
+/// path here; those are dropped. Browsers also strip every control
+/// character and space from both ends (not only whitespace), so
+/// `\u{12}\\host` is `//host` too. DEL is dropped from the written page
+/// after this check, so it counts for nothing here either.
 fn with_scheme(value: &str) -> Option<Cow<'_, str>> {
     let url: String = value
-        .trim()
+        .trim_matches(|c: char| c <= ' ' || c == '\u{7f}')
         .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r' | '\u{7f}'))
         .collect();
     match url.chars().take_while(|c| matches!(c, '/' | '\\')).count() {
         0 | 1 => Some(Cow::Borrowed(value)),
@@ -301,6 +304,22 @@ mod tests {
         assert!(!out.contains("onmouseover"), "{out}");
         assert!(!out.contains("alert"), "{out}");
         assert!(out.contains(r#"<img src="x.png""#), "{out}");
+    }
+
+    #[test]
+    fn addresses_that_browsers_read_as_another_host_are_dropped() {
+        // Browsers strip control characters from both ends and read `\`
+        // as `/`: each of these is `//host/x.png` to them.
+        for src in [
+            "\u{12}\\\\host/x.png",
+            "\u{1}/\\host/x.png",
+            " \u{7f}//\\host/x.png",
+        ] {
+            let out = html(&format!("<img src=\"{src}\">"));
+            assert!(!out.contains("host/x.png"), "{src:?} -> {out}");
+        }
+        let kept = html("<img src=\"\u{12}/media/x.png\">");
+        assert!(kept.contains("/media/x.png"), "{kept}");
     }
 
     #[test]
