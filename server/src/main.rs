@@ -4,18 +4,19 @@ use clap::Parser;
 use folio_server::cli::{Cli, Command};
 
 /// glibc's allocator served a cached page at about 60% of the rate
-/// mimalloc does here: allocation under many threads (tokio's workers,
-/// the blocking pool compressing pages, sqlx's thread per connection) was
-/// a fifth of the CPU of a warm request.
+/// mimalloc does here (BENCHMARKS.md, 2026-12-07): malloc and free were
+/// about a tenth of a warm request's CPU, under many threads (tokio's
+/// workers, the blocking pool compressing pages, sqlx's thread per
+/// connection).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// mimalloc by default keeps freed memory for a while and commits whole
-/// arenas up front, which doubled the server's peak resident memory over
-/// glibc's. Handing pages back at once and committing them as used keeps
-/// it near glibc's (74 MB against 57 MB peak over the first renders of
-/// the demo site, 37 MB against 38 MB resident after load) and keeps
-/// the speed. Set before any thread starts.
+/// arenas up front: its peak over the first renders of the demo site was
+/// 158 MB against glibc's 57 MB. Handing pages back at once and committing
+/// them as used, set here, brings it to 94 MB (49 MB resident after load,
+/// glibc 38 MB); the same options from the environment, which apply from
+/// the first allocation, to 74 MB. Set before any thread starts.
 fn return_memory_promptly() {
     use libmimalloc_sys::{mi_option_set, mi_option_t};
     // Their places in `mi_option_e` of the mimalloc v2 this crate builds
