@@ -132,3 +132,37 @@ async fn concurrent_misses_of_one_page_render_it_once() {
         futures::future::join_all((0..5).map(|_| site.get("/articles/no-such-article"))).await;
     assert!(missing.iter().all(|page| page.status == 404));
 }
+
+/// Feeds, the sitemap and robots.txt are held like pages (the sitemap of a
+/// large site takes long to write) and dropped at the same writes; their
+/// own longer `Cache-Control` is kept.
+#[tokio::test]
+async fn discovery_documents_are_held_like_pages() {
+    let site = TestSite::demo().await;
+    let cookie = site.sign_in().await;
+    for uri in [
+        "/sitemap.xml",
+        "/feed.xml",
+        "/tags/rust/feed.xml",
+        "/robots.txt",
+    ] {
+        assert_eq!(
+            site.get(uri).await.header("x-folio-cache"),
+            Some("miss"),
+            "{uri}"
+        );
+        let again = site.get(uri).await;
+        assert_eq!(again.header("x-folio-cache"), Some("hit"), "{uri}");
+        assert_eq!(again.header("cache-control"), Some("public, max-age=300"));
+        assert!(again
+            .header("content-type")
+            .unwrap()
+            .contains("charset=utf-8"));
+    }
+    let note = json!({"request": {"doc": {"kind": "note", "title": "Mapped note", "slug": "mapped-note",
+        "status": "published", "body_md": "Here."}, "explicit": true}});
+    site.call("/api/save_item", &note, Some(&cookie)).await;
+    let sitemap = site.get("/sitemap.xml").await;
+    assert_eq!(sitemap.header("x-folio-cache"), Some("miss"));
+    assert!(sitemap.body.contains("/notes/mapped-note"));
+}

@@ -27,6 +27,20 @@ pub const PATHS: [&str; 7] = [
     "/robots.txt",
 ];
 
+/// True when `path` is one of the addresses above (the page cache holds
+/// these documents as it holds pages).
+pub fn answers(path: &str) -> bool {
+    PATHS
+        .iter()
+        .any(|pattern| match pattern.split_once("{slug}") {
+            Some((before, after)) => path
+                .strip_prefix(before)
+                .and_then(|rest| rest.strip_suffix(after))
+                .is_some_and(|slug| !slug.is_empty() && !slug.contains('/')),
+            None => path == *pattern,
+        })
+}
+
 pub fn routes() -> Router<AppState> {
     let [site, articles, notes, summaries, tag, sitemap, robots] = PATHS;
     Router::new()
@@ -37,4 +51,29 @@ pub fn routes() -> Router<AppState> {
         .route(tag, get(feeds::tag))
         .route(sitemap, get(sitemap::sitemap))
         .route(robots, get(robots::robots))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::answers;
+
+    #[test]
+    fn the_documents_are_known_by_their_addresses() {
+        for path in [
+            "/feed.xml",
+            "/sitemap.xml",
+            "/robots.txt",
+            "/tags/rust/feed.xml",
+        ] {
+            assert!(answers(path), "{path}");
+        }
+        for path in [
+            "/tags//feed.xml",
+            "/tags/a/b/feed.xml",
+            "/pkg/folio.css",
+            "/favicon.ico",
+        ] {
+            assert!(!answers(path), "{path}");
+        }
+    }
 }
