@@ -33,7 +33,25 @@ fn return_memory_promptly() {
     }
 }
 
+/// Where the kernel gives every anonymous mapping transparent huge pages
+/// (`enabled` set to `always`, as on the benchmark machine), each 2 MB
+/// region the allocator touches becomes resident in full: the demo site's
+/// peak over its first renders was 100 MB with them and 70 MB without,
+/// 56 against 35 MB resident after load. A small server gains nothing
+/// from them. Applies to the whole process, mappings made before included.
+#[cfg(target_os = "linux")]
+fn no_transparent_huge_pages() {
+    // SAFETY: prctl(PR_SET_THP_DISABLE) takes and changes only integers.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn no_transparent_huge_pages() {}
+
 fn main() -> std::process::ExitCode {
+    no_transparent_huge_pages();
     return_memory_promptly();
     match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime.block_on(run()),
