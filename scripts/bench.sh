@@ -3,6 +3,9 @@
 #
 #   scripts/bench.sh           full run: 10k articles / 50k summaries / 5k notes
 #   scripts/bench.sh --quick   a smaller site and shorter loads, to try it out
+#   scripts/bench.sh --db FILE a copy of a site generated before (by
+#                              `folio generate`, which takes a while at full
+#                              scale) instead of generating one
 #
 # 1. Builds the release server and generates a large site into a fresh
 #    database (`folio generate`) in a temporary folder.
@@ -23,12 +26,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-QUICK=0
-for arg in "$@"; do
-  case "$arg" in
+QUICK=0; REUSE=
+while [ $# -gt 0 ]; do
+  case "$1" in
     --quick) QUICK=1 ;;
-    *) echo "usage: $0 [--quick]" >&2; exit 2 ;;
+    --db) REUSE=${2:?--db needs a file}; shift
+          [ -f "$REUSE" ] || { echo "no database at $REUSE" >&2; exit 2; } ;;
+    *) echo "usage: $0 [--quick] [--db FILE]" >&2; exit 2 ;;
   esac
+  shift
 done
 
 if [ "$QUICK" = 1 ]; then
@@ -79,10 +85,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
-step "Generating the site (${SCALE[*]})"
-started=$(date +%s.%N)
-"$FOLIO" generate --db "$WORK/folio.db" "${SCALE[@]}" >&2
-GEN_SECONDS=$(echo "$(date +%s.%N) - $started" | bc)
+if [ -n "$REUSE" ]; then
+  step "Copying the site in $REUSE"
+  sqlite3 "$REUSE" "VACUUM INTO '$WORK/folio.db'"
+  SITE="$(sqlite3 "$WORK/folio.db" "SELECT '--articles ' || (SELECT COUNT(*) FROM articles) || ' --summaries ' || (SELECT COUNT(*) FROM summaries) || ' --notes ' || (SELECT COUNT(*) FROM notes)") (a copy of $(basename "$REUSE"), generated before"
+else
+  step "Generating the site (${SCALE[*]})"
+  started=$(date +%s.%N)
+  "$FOLIO" generate --db "$WORK/folio.db" "${SCALE[@]}" >&2
+  GEN_SECONDS=$(echo "$(date +%s.%N) - $started" | bc)
+  SITE="${SCALE[*]} (generated in ${GEN_SECONDS%.*} s"
+fi
 DB_MB=$(du -m "$WORK/folio.db" | cut -f1)
 
 step "Starting Folio on 127.0.0.1:$FOLIO_PORT"
@@ -230,7 +243,7 @@ RSS_MB=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$FOLIO_PID/status")
 
 # --- what a first visit downloads -------------------------------------------
 page=$(curl -s "$BASE/articles/$ARTICLE")
-assets=$(printf '%s' "$page" | grep -oE '(href|src)="/pkg/[^"]+"' | sed -E 's/^[a-z]+="//; s/"$//' | sort -u)
+assets=$(printf '%s' "$page" | grep -oE '(href|src|data-js|data-wasm)="/pkg/[^"]+"' | sed -E 's/^[a-z-]+="//; s/"$//' | sort -u)
 editor=$(cd "$SITE_ROOT" && ls pkg/split___editor_route*.wasm 2>/dev/null | sed 's|^|/|')
 BYTES="| file | raw | gzip as served | brotli as served |
 |---|---|---|---|"
@@ -239,7 +252,8 @@ for url in "/articles/$ARTICLE" $assets $editor; do
   raw=$(curl -s -o /dev/null -w '%{size_download}' "$BASE$url")
   gz=$(curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: gzip' "$BASE$url")
   br=$(curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: br' "$BASE$url")
-  label="\`${url/$ARTICLE/ARTICLE}\`"
+  shown=${url%%\?*}
+  label="\`${shown/$ARTICLE/ARTICLE}\`"
   if [ "$url" = "$editor" ]; then
     label="$label (the editor's chunk, not part of a reader's visit)"
   else
@@ -297,7 +311,7 @@ DIRTY=$(git diff --quiet 2>/dev/null || echo " (with uncommitted changes)")
   echo
   echo "## $(date -u +%Y-%m-%d\ %H:%M) UTC, $COMMIT$DIRTY$([ "$QUICK" = 1 ] && echo ", --quick")"
   echo
-  echo "Machine: $CPU, $CORES cores, $MEM_GB GB, $(uname -sr). Site: ${SCALE[*]} (generated in ${GEN_SECONDS%.*} s, database $DB_MB MB)."
+  echo "Machine: $CPU, $CORES cores, $MEM_GB GB, $(uname -sr). Site: $SITE, database $DB_MB MB)."
   echo "Load: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s on 127.0.0.1, no compression asked; nginx serves the saved bytes of the same pages."
   echo "\"First render\" asks for a different article each request (never cached before); \"cold\" adds a distinct \`bench=N\` parameter to each request so the page cache cannot answer it."
   echo

@@ -42,8 +42,9 @@ const SCRIPT: &str = r#"((s) => {
   setTimeout(start, 3000);
 })(document.querySelector("script[data-wasm]"));"#;
 
-/// The bundle's file names under `/pkg`, as cargo-leptos writes them: the
-/// wasm carries a `_bg` suffix unless the build named its output itself.
+/// The bundle's addresses under `/pkg`, as cargo-leptos names the files
+/// (the wasm carries a `_bg` suffix unless the build named its output
+/// itself), each with its content version (`crate::assets`).
 fn bundle_names(options: &LeptosOptions) -> (String, String) {
     let name = options.output_name.to_string();
     let wasm = if option_env!("LEPTOS_OUTPUT_NAME").is_some() {
@@ -51,8 +52,10 @@ fn bundle_names(options: &LeptosOptions) -> (String, String) {
     } else {
         format!("{name}_bg")
     };
-    let pkg = &options.site_pkg_dir;
-    (format!("/{pkg}/{name}.js"), format!("/{pkg}/{wasm}.wasm"))
+    (
+        crate::assets::versioned(options, &format!("{name}.js")),
+        crate::assets::versioned(options, &format!("{wasm}.wasm")),
+    )
 }
 
 /// In the <head> of the shell, in place of Leptos's `HydrationScripts`.

@@ -7,6 +7,7 @@
 #![recursion_limit = "256"]
 
 pub mod api;
+pub mod assets;
 pub mod components;
 pub mod domain;
 mod hydration;
@@ -18,7 +19,7 @@ pub mod markdown;
 pub mod server;
 
 use leptos::{nonce::use_nonce, prelude::*};
-use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, Lazy, SsrMode,
@@ -47,6 +48,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link id="leptos" rel="stylesheet" href=assets::versioned(&options, &format!("{}.css", options.output_name)) />
                 <script nonce=use_nonce() inner_html=components::theme_toggle::THEME_SCRIPT></script>
                 <AutoReload options=options.clone() />
                 <hydration::DeferredHydration options />
@@ -128,7 +130,6 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <Stylesheet id="leptos" href="/pkg/folio.css" />
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
         <Title formatter=document_title />
         <Meta name="color-scheme" content="light dark" />

@@ -205,19 +205,48 @@ pub fn router(state: AppState) -> Router {
 /// stylesheet. A release built with `--precompress` has a `.br` and a `.gz`
 /// beside each file, compressed once at the best level; those are sent as
 /// they are (the compression layer leaves an encoded body alone), so no
-/// request compresses the bundle again. The names carry no content hash,
-/// so browsers revalidate (a 304 from Last-Modified) rather than keep a
-/// copy that a deploy would leave stale next to a new page.
+/// request compresses the bundle again.
+///
+/// Pages name the files with their content version (`?v=`, see
+/// `app::assets`): asked for with the version of the bytes on disk, a file
+/// is answered `immutable` for a year, so a returning reader's browser does
+/// not even ask. Asked for without it, or with another (a page from before
+/// a deploy), the answer must be revalidated (`no-cache`, then a 304 from
+/// Last-Modified), so nobody keeps bytes their page did not name.
 fn assets(site_root: &str) -> Router<AppState> {
     let files = ServeDir::new(std::path::Path::new(site_root).join("pkg"))
         .precompressed_br()
         .precompressed_gzip();
+    let site_root: Arc<str> = site_root.into();
     Router::new()
         .fallback_service(files)
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("no-cache"),
-        ))
+        .layer(middleware::from_fn(move |request: Request, next: Next| {
+            let site_root = site_root.clone();
+            async move {
+                let asked = request.uri().query().and_then(|query| {
+                    form_urlencoded::parse(query.as_bytes())
+                        .find(|(key, _)| key == "v")
+                        .map(|(_, value)| value.into_owned())
+                });
+                let relative = format!("pkg{}", request.uri().path());
+                let mut response = next.run(request).await;
+                let current = asked
+                    .as_ref()
+                    .filter(|_| {
+                        matches!(response.status(), StatusCode::OK | StatusCode::NOT_MODIFIED)
+                    })
+                    .and_then(|_| app::assets::version(&site_root, &relative[..]));
+                let policy = if asked.is_some() && asked == current {
+                    "public, max-age=31536000, immutable"
+                } else {
+                    "no-cache"
+                };
+                response
+                    .headers_mut()
+                    .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+                response
+            }
+        }))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::VARY,
             HeaderValue::from_static("accept-encoding"),

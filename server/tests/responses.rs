@@ -269,3 +269,57 @@ async fn assets_are_sent_precompressed_and_revalidated() {
     assert_eq!(site.get("/pkg/no-such.wasm").await.status, 404);
     assert_eq!(site.get("/pkg/../folio.db").await.status, 404);
 }
+
+/// Pages name the stylesheet, the JS glue and the wasm with the version of
+/// their bytes; asked for with that version a file may be kept for a year,
+/// with any other (or none) it must be revalidated.
+#[tokio::test]
+async fn versioned_assets_are_immutable_and_others_are_revalidated() {
+    let site = TestSite::empty().await;
+    let pkg = site.db.parent().unwrap().join("pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    for (file, bytes) in [
+        ("folio.css", "body { color: black }"),
+        ("folio.js", "export default async function () {}"),
+        ("folio_bg.wasm", "\0asm"),
+    ] {
+        std::fs::write(pkg.join(file), bytes).unwrap();
+    }
+    let page = site.get("/").await;
+    let document = scraper::Html::parse_document(&page.body);
+    let pick = |selector: &str, attribute: &str| {
+        let selector = scraper::Selector::parse(selector).unwrap();
+        let element = document.select(&selector).next().expect(attribute);
+        element.value().attr(attribute).unwrap().to_owned()
+    };
+    let addresses = [
+        pick("link[rel=stylesheet]", "href"),
+        pick("script[data-wasm]", "data-js"),
+        pick("script[data-wasm]", "data-wasm"),
+    ];
+    for address in &addresses {
+        let (path, version) = address.split_once("?v=").expect(address);
+        assert!(path.starts_with("/pkg/folio"), "{address}");
+        assert_eq!(version.len(), 12, "{address}");
+        let kept = site.get(address).await;
+        assert_eq!(kept.status, 200, "{address}");
+        assert_eq!(
+            kept.header("cache-control"),
+            Some("public, max-age=31536000, immutable"),
+            "{address}"
+        );
+        for other in [path.to_owned(), format!("{path}?v=000000000000")] {
+            let revalidated = site.get(&other).await;
+            assert_eq!(revalidated.status, 200, "{other}");
+            assert_eq!(
+                revalidated.header("cache-control"),
+                Some("no-cache"),
+                "{other}"
+            );
+        }
+    }
+    // Other bytes, another version.
+    std::fs::write(pkg.join("folio.css"), "body { color: maroon }").unwrap();
+    let stale = site.get(&addresses[0]).await;
+    assert_eq!(stale.header("cache-control"), Some("no-cache"));
+}
