@@ -1,7 +1,8 @@
 //! Addresses of the built assets that change when their content does.
 //!
-//! Each page names the stylesheet, the JS glue and the wasm bundle as
-//! `/pkg/<file>?v=<hash of its bytes>`. A request carrying the hash of the
+//! Each page names the stylesheet and the wasm bundle as
+//! `/pkg/<file>?v=<hash of its bytes>` (not the JS glue: see
+//! `hydration::bundle_names`). A request carrying the hash of the
 //! file as it is on disk may be kept by the browser for a year without
 //! asking again (the server answers it `immutable`, see the server's
 //! `assets`); a deploy changes the bytes, so its pages name new addresses

@@ -44,7 +44,11 @@ const SCRIPT: &str = r#"((s) => {
 
 /// The bundle's addresses under `/pkg`, as cargo-leptos names the files
 /// (the wasm carries a `_bg` suffix unless the build named its output
-/// itself), each with its content version (`crate::assets`).
+/// itself). The wasm carries its content version (`crate::assets`); the JS
+/// glue cannot: the split loader imports it as `./<name>.js`, and under
+/// another address the browser would load a second copy of the module,
+/// one the lazy chunks would link against uninitialised. It is small and
+/// revalidated instead.
 fn bundle_names(options: &LeptosOptions) -> (String, String) {
     let name = options.output_name.to_string();
     let wasm = if option_env!("LEPTOS_OUTPUT_NAME").is_some() {
@@ -52,8 +56,9 @@ fn bundle_names(options: &LeptosOptions) -> (String, String) {
     } else {
         format!("{name}_bg")
     };
+    let pkg = &options.site_pkg_dir;
     (
-        crate::assets::versioned(options, &format!("{name}.js")),
+        format!("/{pkg}/{name}.js"),
         crate::assets::versioned(options, &format!("{wasm}.wasm")),
     )
 }
