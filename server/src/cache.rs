@@ -38,7 +38,11 @@ const PUBLIC_MAX_AGE: &str = "public, max-age=60";
 /// About how many pages the cache holds; it sizes the cache's table.
 const ESTIMATED_ENTRIES: usize = 2_000;
 /// The most bytes the cache's entries (all three encodings) may hold.
-const MAX_BYTES: usize = 48 * 1024 * 1024;
+/// What readers come back to is a small set (the home page, the lists,
+/// this month's articles; about 60 KB each with their compressed copies),
+/// and the eviction keeps it; more would mostly hold pages asked for once,
+/// against the server's memory target of 64 MB.
+const MAX_BYTES: usize = 24 * 1024 * 1024;
 
 pub struct PageCache {
     inner: Mutex<Inner>,
@@ -185,7 +189,10 @@ pub async fn serve_cached(
         }
     };
     let headers = request.headers().clone();
-    let response = next.run(request).await;
+    let response = {
+        let _rendering = RENDERING.acquire().await;
+        next.run(request).await
+    };
     if !cacheable_response(&response) {
         return response;
     }
@@ -259,6 +266,15 @@ fn cacheable_response(response: &Response) -> bool {
         && !headers.contains_key(header::SET_COOKIE)
         && !headers.contains_key(header::CONTENT_ENCODING)
 }
+
+/// At most as many pages render at once as the database pool has
+/// connections (`db::connections`); other misses queue, in order, for a
+/// turn. Rendering is CPU and database work: fifty renders side by side
+/// finish no sooner than a few at a time, but hold fifty pages' worth of
+/// rows, strings and markup at once (a burst of made-up addresses for the
+/// sitemap and searches of a large site took the server past 230 MB).
+static RENDERING: std::sync::LazyLock<tokio::sync::Semaphore> =
+    std::sync::LazyLock::new(|| tokio::sync::Semaphore::new(db::connections() as usize));
 
 static COMPRESSING: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
     tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()))
