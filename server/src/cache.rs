@@ -160,6 +160,126 @@ impl Entry {
     }
 }
 
+/// The warm path, outermost in the router: a page the cache holds in the
+/// encoding the reader asks for is answered here, before the request id,
+/// trace span, limits, compression and the rest of the layers the router
+/// wraps every route in (`routes::router`). Those cost a warm page more
+/// than the bytes do. So the answer carries what those layers would have
+/// added — the security headers and the request id — and the page-cache
+/// tests check that a hit carries every header a miss does.
+///
+/// Anything else (a miss, a page not compressed yet for a reader who
+/// accepts compression, a session cookie) goes down the layers to
+/// `serve_cached`, unchanged.
+#[derive(Clone)]
+pub struct AnswerHits {
+    cache: Arc<PageCache>,
+    generation: Arc<app::server::generation::ContentGeneration>,
+    headers: Arc<[(header::HeaderName, HeaderValue)]>,
+}
+
+impl AnswerHits {
+    /// `headers` are those every response carries (`routes`' security
+    /// headers); a page's own Content-Security-Policy replaces the
+    /// catch-all one.
+    pub fn new(
+        cache: Arc<PageCache>,
+        state: &AppState,
+        headers: Vec<(header::HeaderName, HeaderValue)>,
+    ) -> Self {
+        Self {
+            cache,
+            generation: state.generation.clone(),
+            headers: headers.into(),
+        }
+    }
+
+    fn answer(&self, request: &Request) -> Option<Response> {
+        if !cacheable_request(request) {
+            return None;
+        }
+        let generation = self.generation.current();
+        let entry = self
+            .cache
+            .lookup_at(key_of(request), generation, clock::now)?;
+        let accepts = accepted(request.headers());
+        if entry.compressed.get().is_none() && (accepts.brotli || accepts.gzip) {
+            return None; // the compression layer compresses it on the way
+        }
+        let mut response = answer(&entry, request.headers(), "hit");
+        let headers = response.headers_mut();
+        for (name, value) in self.headers.iter() {
+            if !headers.contains_key(name) {
+                headers.insert(name.clone(), value.clone());
+            }
+        }
+        let id = request
+            .headers()
+            .get(&crate::routes::REQUEST_ID)
+            .filter(|id| crate::routes::plain_request_id(id))
+            .cloned()
+            .or_else(|| {
+                use tower_http::request_id::MakeRequestId;
+                tower_http::request_id::MakeRequestUuid
+                    .make_request_id(request)
+                    .map(|id| id.header_value().clone())
+            });
+        if let Some(id) = id {
+            headers.insert(crate::routes::REQUEST_ID.clone(), id);
+        }
+        Some(response)
+    }
+}
+
+impl<S> tower::Layer<S> for AnswerHits {
+    type Service = AnswerHitsService<S>;
+
+    fn layer(&self, inner: S) -> Self::Service {
+        AnswerHitsService {
+            hits: self.clone(),
+            inner,
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct AnswerHitsService<S> {
+    hits: AnswerHits,
+    inner: S,
+}
+
+impl<S> tower::Service<Request> for AnswerHitsService<S>
+where
+    S: tower::Service<Request, Response = Response>,
+{
+    type Response = Response;
+    type Error = S::Error;
+    type Future =
+        futures_util::future::Either<std::future::Ready<Result<Response, S::Error>>, S::Future>;
+
+    fn poll_ready(
+        &mut self,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Result<(), S::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request) -> Self::Future {
+        match self.hits.answer(&request) {
+            Some(response) => futures_util::future::Either::Left(std::future::ready(Ok(response))),
+            None => futures_util::future::Either::Right(self.inner.call(request)),
+        }
+    }
+}
+
+/// The cache's key for a request: its path and query.
+fn key_of(request: &Request) -> &str {
+    request
+        .uri()
+        .path_and_query()
+        .map_or("/", |address| address.as_str())
+}
+
 pub async fn serve_cached(
     State(state): State<AppState>,
     cache: axum::Extension<Arc<PageCache>>,
@@ -169,7 +289,7 @@ pub async fn serve_cached(
     if !cacheable_request(&request) {
         return next.run(request).await;
     }
-    let key = request.uri().to_string();
+    let key = key_of(&request).to_owned();
     let now = clock::now();
     let mut generation = state.generation.current();
     let hit = cache.lookup(&key, generation, &now);
@@ -366,23 +486,19 @@ fn answer(entry: &Arc<Entry>, request: &HeaderMap, how: &'static str) -> Respons
             tags.split(',')
                 .any(|t| t.trim() == entry.etag.to_str().unwrap_or_default() || t.trim() == "*")
         });
-    let accepts = request
-        .get(header::ACCEPT_ENCODING)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
+    let accepts = accepted(request);
     let compressed = entry.compressed.get();
-    let wants = |name| accepts.contains(name);
-    if compressed.is_none() && how == "hit" && (wants("br") || wants("gzip")) {
+    if compressed.is_none() && how == "hit" && (accepts.brotli || accepts.gzip) {
         entry.compress_later();
     }
     let mut response = if matches {
         StatusCode::NOT_MODIFIED.into_response()
-    } else if let Some(c) = compressed.filter(|_| wants("br")) {
+    } else if let Some(c) = compressed.filter(|_| accepts.brotli) {
         let mut r = Body::from(c.brotli.clone()).into_response();
         r.headers_mut()
             .insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
         r
-    } else if let Some(c) = compressed.filter(|_| wants("gzip")) {
+    } else if let Some(c) = compressed.filter(|_| accepts.gzip) {
         let mut r = Body::from(c.gzip.clone()).into_response();
         r.headers_mut()
             .insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
@@ -408,13 +524,40 @@ fn answer(entry: &Arc<Entry>, request: &HeaderMap, how: &'static str) -> Respons
     response
 }
 
+/// The encodings a request accepts that the cache holds.
+struct Accepted {
+    brotli: bool,
+    gzip: bool,
+}
+
+fn accepted(request: &HeaderMap) -> Accepted {
+    let accepts = request
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    Accepted {
+        brotli: accepts.contains("br"),
+        gzip: accepts.contains("gzip"),
+    }
+}
+
 impl PageCache {
     fn lookup(&self, key: &str, generation: u64, now: &str) -> Option<Arc<Entry>> {
+        self.lookup_at(key, generation, || now.to_owned())
+    }
+
+    /// `now` is read only when the entries wait on a scheduled publication.
+    fn lookup_at(
+        &self,
+        key: &str,
+        generation: u64,
+        now: impl FnOnce() -> String,
+    ) -> Option<Arc<Entry>> {
         let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
         let expired = inner
             .valid_until
             .as_deref()
-            .is_some_and(|until| now >= until);
+            .is_some_and(|until| now().as_str() >= until);
         if inner.generation != generation || expired {
             inner.entries.clear();
             return None;

@@ -152,6 +152,9 @@ pub fn router(state: AppState) -> Router {
     let shell_options = state.leptos_options.clone();
     let base_url = state.site.base_url.clone();
     let body_limit = body_limit(state.max_upload_bytes);
+    // One cache: misses fill it inside the layers (`serve_cached`), and
+    // hits are answered outside them all (`AnswerHits`).
+    let pages = Arc::new(PageCache::default());
     let router = Router::new()
         .nest("/pkg", assets(&state.leptos_options.site_root))
         .route(HEALTH, get(|| async { "ok" }))
@@ -184,7 +187,7 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             crate::cache::serve_cached,
         ))
-        .layer(axum::Extension(Arc::new(PageCache::default())))
+        .layer(axum::Extension(pages.clone()))
         .layer(RequestBodyLimitLayer::new(body_limit))
         // Server functions read their body through axum, whose own default
         // (2 MB) would cut a long article short with a 500.
@@ -198,7 +201,11 @@ pub fn router(state: AppState) -> Router {
             REQUEST_TIMEOUT,
         ))
         .layer(CompressionLayer::new());
-    with_request_ids(with_security_headers(router, &base_url)).with_state(state)
+    let hits = crate::cache::AnswerHits::new(pages, &state, security_headers(&base_url));
+    with_request_ids(with_security_headers(router, &base_url))
+        .layer(hits)
+        .layer(middleware::from_fn(crate::metrics::record))
+        .with_state(state)
 }
 
 /// The built assets: the wasm bundle and its chunks, their JS glue and the
@@ -280,23 +287,27 @@ fn with_request_ids(router: Router<AppState>) -> Router<AppState> {
         .layer(PropagateRequestIdLayer::new(REQUEST_ID.clone()))
         .layer(SetRequestIdLayer::new(REQUEST_ID.clone(), MakeRequestUuid))
         .layer(middleware::from_fn(drop_odd_request_ids))
-        .layer(middleware::from_fn(crate::metrics::record))
 }
 
-static REQUEST_ID: header::HeaderName = header::HeaderName::from_static("x-request-id");
+pub(crate) static REQUEST_ID: header::HeaderName = header::HeaderName::from_static("x-request-id");
 
 /// An incoming id is kept only if it is short and plain (letters, digits,
 /// `-`, `_`, `.`), so no client can write what it likes into the logs.
+pub(crate) fn plain_request_id(value: &HeaderValue) -> bool {
+    let bytes = value.as_bytes();
+    bytes.len() <= 64
+        && !bytes.is_empty()
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}
+
 async fn drop_odd_request_ids(mut request: Request, next: Next) -> Response {
-    let plain = request.headers().get(&REQUEST_ID).is_none_or(|value| {
-        let bytes = value.as_bytes();
-        bytes.len() <= 64
-            && !bytes.is_empty()
-            && bytes
-                .iter()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
-    });
-    if !plain {
+    if !request
+        .headers()
+        .get(&REQUEST_ID)
+        .is_none_or(plain_request_id)
+    {
         request.headers_mut().remove(&REQUEST_ID);
     }
     next.run(request).await
@@ -308,10 +319,17 @@ async fn drop_odd_request_ids(mut request: Request, next: Next) -> Response {
 /// with the nonce of their inline scripts (`app::shell`); everything else
 /// (feeds, JSON, files, images) may load and run nothing at all.
 fn with_security_headers(router: Router<AppState>, base_url: &str) -> Router<AppState> {
-    let hsts = base_url
-        .starts_with("https://")
-        .then(|| HeaderValue::from_static("max-age=31536000; includeSubDomains"));
-    let fixed = [
+    security_headers(base_url)
+        .into_iter()
+        .fold(router, |router, (name, value)| {
+            router.layer(SetResponseHeaderLayer::if_not_present(name, value))
+        })
+}
+
+/// The headers of `with_security_headers`, for the layers and for the
+/// page cache's warm path, which answers outside them.
+fn security_headers(base_url: &str) -> Vec<(header::HeaderName, HeaderValue)> {
+    let mut headers = vec![
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
         (header::X_FRAME_OPTIONS, "DENY"),
@@ -320,16 +338,16 @@ fn with_security_headers(router: Router<AppState>, base_url: &str) -> Router<App
             "default-src 'none'; frame-ancestors 'none'",
         ),
     ];
-    let router = fixed.into_iter().fold(router, |router, (name, value)| {
-        router.layer(SetResponseHeaderLayer::if_not_present(
-            name,
-            HeaderValue::from_static(value),
-        ))
-    });
-    router.layer(SetResponseHeaderLayer::if_not_present(
-        header::STRICT_TRANSPORT_SECURITY,
-        move |_: &Response| hsts.clone(),
-    ))
+    if base_url.starts_with("https://") {
+        headers.push((
+            header::STRICT_TRANSPORT_SECURITY,
+            "max-age=31536000; includeSubDomains",
+        ));
+    }
+    headers
+        .into_iter()
+        .map(|(name, value)| (name, HeaderValue::from_static(value)))
+        .collect()
 }
 
 /// Ready to serve: the database answers a query. `/healthz` only says the

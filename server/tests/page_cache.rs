@@ -209,3 +209,79 @@ async fn a_page_read_again_is_compressed_once_at_the_best_level() {
     assert_eq!(unzipped, page);
     assert_eq!(best.header("etag"), gzip.header("etag"));
 }
+
+/// Hits are answered outside the router's layers (`cache::AnswerHits`),
+/// so they must carry by themselves everything those layers add. For
+/// every public address of the route table that the cache holds, a hit —
+/// plain, and brotli once the best-level copy is made — has every header
+/// the miss had, with the same value, but for those that belong to one
+/// answer (its id, its length, its encoding, hit or miss). Over https the
+/// hit carries HSTS too.
+#[tokio::test]
+async fn a_hit_carries_every_header_a_miss_does() {
+    let site = TestSite::start_at(true, "https://folio.test").await;
+    let per_answer = [
+        "x-request-id",
+        "x-folio-cache",
+        "content-length",
+        "content-encoding",
+        "date",
+    ];
+    let mut compared = 0;
+    for uri in common::surface::get_addresses(&site, false).await {
+        let miss = site.get(&uri).await;
+        if miss.header("x-folio-cache") != Some("miss") {
+            continue; // not a page the cache keeps (a 404, a file)
+        }
+        assert!(miss.header("strict-transport-security").is_some(), "{uri}");
+        let plain = site.get(&uri).await;
+        let mut br = get_with(&site, &uri, &[("accept-encoding", "br")]).await;
+        for _ in 0..200 {
+            if br.bytes.len() < miss.bytes.len() / 2 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+            br = get_with(&site, &uri, &[("accept-encoding", "br")]).await;
+        }
+        for hit in [&plain, &br] {
+            assert_eq!(hit.status, 200, "{uri}");
+            assert_eq!(hit.header("x-folio-cache"), Some("hit"), "{uri}");
+            assert!(hit.header("x-request-id").is_some(), "{uri}");
+            for name in miss.headers.keys() {
+                if per_answer.contains(&name.as_str()) {
+                    continue;
+                }
+                let values = |page: &common::Page| {
+                    let mut values: Vec<_> = page
+                        .headers
+                        .get_all(name)
+                        .iter()
+                        .map(|v| v.to_str().unwrap().to_ascii_lowercase())
+                        .collect();
+                    values.sort();
+                    values
+                };
+                assert_eq!(values(hit), values(&miss), "{uri}: {name}");
+            }
+        }
+        assert_eq!(br.header("content-encoding"), Some("br"), "{uri}");
+        compared += 1;
+    }
+    assert!(compared >= 10, "only {compared} cached pages compared");
+}
+
+/// A reader's request id is kept on a hit when it is plain, and replaced
+/// when it is not, as on every other answer.
+#[tokio::test]
+async fn a_hit_keeps_a_plain_request_id_and_replaces_an_odd_one() {
+    let site = TestSite::demo().await;
+    site.get("/notes").await;
+    let kept = get_with(&site, "/notes", &[("x-request-id", "proxy-42.a")]).await;
+    assert_eq!(kept.header("x-folio-cache"), Some("hit"));
+    assert_eq!(kept.header("x-request-id"), Some("proxy-42.a"));
+    let odd = get_with(&site, "/notes", &[("x-request-id", "two words")]).await;
+    assert_eq!(odd.header("x-folio-cache"), Some("hit"));
+    let replaced = odd.header("x-request-id").unwrap();
+    assert_ne!(replaced, "two words");
+    assert_eq!(replaced.len(), 36, "a UUID: {replaced}");
+}
