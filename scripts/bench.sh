@@ -313,7 +313,7 @@ DIRTY=$(git diff --quiet 2>/dev/null || echo " (with uncommitted changes)")
   echo
   echo "Machine: $CPU, $CORES cores, $MEM_GB GB, $(uname -sr). Site: $SITE, database $DB_MB MB)."
   echo "Load: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s on 127.0.0.1, no compression asked; nginx serves the saved bytes of the same pages."
-  echo "\"First render\" asks for a different article each request (never cached before); \"cold\" adds a distinct \`bench=N\` parameter to each request so the page cache cannot answer it."
+  echo "\"First render\" asks for a different article each request (never cached before); \"cold\" adds a distinct \`bench=N\` parameter to each request so the page cache cannot answer it — except the sitemap, which reads no query and is held once under its path (\`discovery::ignores_query\`): its rows are hits, and it is rendered cold only after a write."
   echo
   cat "$RESULTS"
   echo

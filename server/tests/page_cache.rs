@@ -154,11 +154,21 @@ async fn discovery_documents_are_held_like_pages() {
         let again = site.get(uri).await;
         assert_eq!(again.header("x-folio-cache"), Some("hit"), "{uri}");
         assert_eq!(again.header("cache-control"), Some("public, max-age=300"));
+        // They read no query: a made-up one is the same document, held once.
+        let made_up = site.get(&format!("{uri}?utm_source=elsewhere")).await;
+        assert_eq!(made_up.header("x-folio-cache"), Some("hit"), "{uri}");
+        assert_eq!(made_up.body, again.body);
         assert!(again
             .header("content-type")
             .unwrap()
             .contains("charset=utf-8"));
     }
+    // The summaries feed is filtered by its query: each filter is its own.
+    let all = site.get("/summaries/feed.xml").await;
+    assert_eq!(all.header("x-folio-cache"), Some("miss"));
+    let filtered = site.get("/summaries/feed.xml?category=databases").await;
+    assert_eq!(filtered.header("x-folio-cache"), Some("miss"));
+    assert_ne!(filtered.body, all.body);
     let note = json!({"request": {"doc": {"kind": "note", "title": "Mapped note", "slug": "mapped-note",
         "status": "published", "body_md": "Here."}, "explicit": true}});
     site.call("/api/save_item", &note, Some(&cookie)).await;

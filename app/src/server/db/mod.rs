@@ -42,7 +42,8 @@ pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
 /// eight. Reads are CPU work on the page cache the OS keeps, so more than
 /// that only runs more queries side by side, each with its own memory (on
 /// the large benchmark site a connection's sorts, FTS5 doclists and page
-/// cache reached 10–15 MB). Page renders are limited to the same number.
+/// cache reached 10–15 MB). Page renders are limited to one per core
+/// (`folio_server::cache`).
 pub fn connections() -> u32 {
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     u32::try_from(cores * 2).unwrap_or(8).clamp(2, 8)
