@@ -82,22 +82,34 @@ impl Dimension {
     }
 
     /// Every option with its count of public summaries; `{where}` takes the
-    /// other filters' conditions. `CROSS JOIN` keeps `summaries` the outer
-    /// loop, so the public rows come from the `summaries_public_facets`
-    /// index instead of one lookup of the wide table per tag or option.
+    /// other filters' conditions. Categories and sources are counted by id
+    /// on the covering public indexes first, and only the dozens of groups
+    /// are joined to their names (at 50k summaries: categories 28 → 5 ms,
+    /// sources 40 → 20 ms). Sources group on `+s.source_id`: grouping on
+    /// the bare column, the planner walks `summaries_source` for its order
+    /// and reads the wide table once per summary. (`INDEXED BY` would say
+    /// it too, but fails outright — "no query solution" — when a filter
+    /// that matches nothing makes the condition a constant ` AND 0`.) For
+    /// tags, `CROSS JOIN` keeps `summaries` the outer loop, so the public
+    /// rows come from an index instead of one lookup of the wide table per
+    /// tag.
     pub(crate) fn counts(self) -> &'static str {
         match self {
             Dimension::Category => concat!(
-                "SELECT c.slug, c.name, COUNT(*) AS count
-                 FROM summaries s CROSS JOIN categories c ON c.id = s.category_id WHERE ",
+                "SELECT c.slug, c.name, n.count
+                 FROM (SELECT s.category_id, COUNT(*) AS count
+                       FROM summaries s WHERE ",
                 public!("s"),
-                "{where} GROUP BY c.id ORDER BY c.name"
+                "{where} GROUP BY s.category_id) n
+                 CROSS JOIN categories c ON c.id = n.category_id ORDER BY c.name"
             ),
             Dimension::Source => concat!(
-                "SELECT so.slug, so.name, COUNT(*) AS count
-                 FROM summaries s CROSS JOIN sources so ON so.id = s.source_id WHERE ",
+                "SELECT so.slug, so.name, n.count
+                 FROM (SELECT s.source_id, COUNT(*) AS count
+                       FROM summaries s WHERE ",
                 public!("s"),
-                "{where} GROUP BY so.id ORDER BY so.name"
+                "{where} GROUP BY +s.source_id) n
+                 CROSS JOIN sources so ON so.id = n.source_id ORDER BY so.name"
             ),
             Dimension::Tag => concat!(
                 "SELECT t.slug, '#' || t.slug AS name, COUNT(*) AS count
