@@ -20,7 +20,8 @@
 # 5. Lighthouse (npm, the system Chromium) on home, an article, /summaries
 #    and a search, mobile and desktop: the four scores, LCP, TBT and CLS.
 # 6. Client navigation: click on an internal link to the new <h1> painted,
-#    over 20 navigations (end2end/bench/navigation.mjs, Playwright).
+#    over 20 navigations, then 20 after a hover (end2end/bench/navigation.mjs,
+#    Playwright).
 # Appends everything to BENCHMARKS.md with the machine and the date.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -327,5 +328,5 @@ DIRTY=$(git diff --quiet 2>/dev/null || echo " (with uncommitted changes)")
   echo
   echo "$LIGHTHOUSE"
   echo
-  echo "Client navigation from the article list to an article and back, click to the new <h1> painted (ms): \`$NAVIGATION\`"
+  echo "Client navigation from the article list to an article and back, from the click event to the frame after the new <h1> (ms; \"hovered\": the pointer on the link 200 ms before the click, so the prefetch has the data): \`$NAVIGATION\`"
 } | tee -a BENCHMARKS.md

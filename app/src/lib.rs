@@ -12,6 +12,7 @@ pub mod components;
 pub mod domain;
 mod hydration;
 pub mod pages;
+pub mod prefetch;
 
 #[cfg(feature = "ssr")]
 pub mod markdown;
@@ -127,6 +128,7 @@ pub fn App() -> impl IntoView {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("data-hydrated", "");
         }
+        prefetch::listen();
     });
 
     view! {

@@ -1,6 +1,7 @@
 // The article page as a reader meets it: copy buttons on code blocks (with
 // the Clipboard API and without it), the table of contents, a page without
-// JavaScript, and moving to the previous/next article without a reload.
+// JavaScript, and moving to the previous/next article without a reload, and the
+// prefetch of an article pointed at or focused before its click.
 import { expect, test, type Page } from "./support/test";
 
 // Demo articles published one after another, each with code blocks.
@@ -111,5 +112,39 @@ test.describe("with JavaScript disabled", () => {
     );
     await expect(main.getByRole("link", { name: "#testing" })).toHaveAttribute("href", "/tags/testing");
     await expect(main.getByText("Oct 14, 2025")).toBeVisible();
+  });
+});
+
+test.describe("prefetch on intent", () => {
+  // Pointing at a link to an article asks for its data then; the click
+  // that follows shows the article without asking the server again.
+  test("an article hovered before the click is shown without another request", async ({ page }) => {
+    await openHydrated(page, MIDDLE.slug);
+    const asked: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("/api/get_article")) asked.push(request.postData() ?? request.url());
+    });
+    const forOlder = () => asked.filter((body) => body.includes(OLDER.slug));
+    const previous = page
+      .getByRole("navigation", { name: "Previous and next article" })
+      .getByRole("link", { name: /Previous article/ });
+    const fetched = page.waitForResponse((r) => r.url().includes("/api/get_article") && r.ok());
+    await previous.hover();
+    await fetched;
+    expect(forOlder()).toHaveLength(1);
+    await previous.click();
+    await expect(page.getByRole("heading", { level: 1, name: OLDER.title })).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`/articles/${OLDER.slug}$`));
+    expect(forOlder()).toHaveLength(1);
+  });
+
+  test("focusing a link from the keyboard prefetches it too", async ({ page }) => {
+    await openHydrated(page, MIDDLE.slug);
+    const fetched = page.waitForResponse((r) => r.url().includes("/api/get_article") && r.ok());
+    await page
+      .getByRole("navigation", { name: "Previous and next article" })
+      .getByRole("link", { name: /Next article/ })
+      .focus();
+    expect((await fetched).request().postData() ?? "").not.toContain(MIDDLE.slug);
   });
 });

@@ -12,7 +12,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::LoadError;
-use crate::api::{get_article, ArticleQuery};
 use crate::components::page_meta::{PageMeta, SiteResource};
 use crate::components::tag_list::TagList;
 use crate::domain::{dates::day_label, ArticleDetail, ArticleWithLinks, CategoryRef, TagRef};
@@ -24,7 +23,8 @@ use toc::{FoldedToc, SideToc, MIN_ENTRIES};
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
-    let article = Resource::new(slug, |slug| get_article(ArticleQuery { slug }));
+    // Through the prefetch: a click after a hover finds the data here.
+    let article = Resource::new(slug, crate::prefetch::article);
     let site = expect_context::<SiteResource>();
 
     view! {

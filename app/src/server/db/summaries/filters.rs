@@ -90,9 +90,10 @@ impl Dimension {
     /// and reads the wide table once per summary. (`INDEXED BY` would say
     /// it too, but fails outright — "no query solution" — when a filter
     /// that matches nothing makes the condition a constant ` AND 0`.) For
-    /// tags, `CROSS JOIN` keeps `summaries` the outer loop, so the public
-    /// rows come from an index instead of one lookup of the wide table per
-    /// tag.
+    /// tags likewise (by tag id, then names: 110 → 65 ms at 125k tag
+    /// links), and `CROSS JOIN` keeps `summaries` the outer loop, so the
+    /// public rows come from an index instead of one lookup of the wide
+    /// table per link.
     pub(crate) fn counts(self) -> &'static str {
         match self {
             Dimension::Category => concat!(
@@ -112,11 +113,13 @@ impl Dimension {
                  CROSS JOIN sources so ON so.id = n.source_id ORDER BY so.name"
             ),
             Dimension::Tag => concat!(
-                "SELECT t.slug, '#' || t.slug AS name, COUNT(*) AS count
-                 FROM summaries s CROSS JOIN summary_tags st ON st.summary_id = s.id
-                 JOIN tags t ON t.id = st.tag_id WHERE ",
+                "SELECT t.slug, '#' || t.slug AS name, n.count
+                 FROM (SELECT st.tag_id, COUNT(*) AS count
+                       FROM summaries s CROSS JOIN summary_tags st ON st.summary_id = s.id
+                       WHERE ",
                 public!("s"),
-                "{where} GROUP BY t.id ORDER BY t.slug"
+                "{where} GROUP BY st.tag_id) n
+                 CROSS JOIN tags t ON t.id = n.tag_id ORDER BY t.slug"
             ),
         }
     }
