@@ -162,17 +162,18 @@ impl Entry {
     }
 }
 
-/// The warm path, outermost in the router: a page the cache holds in the
-/// encoding the reader asks for is answered here, before the request id,
-/// trace span, limits, compression and the rest of the layers the router
-/// wraps every route in (`routes::router`). Those cost a warm page more
-/// than the bytes do. So the answer carries what those layers would have
-/// added — the security headers and the request id — and the page-cache
-/// tests check that a hit carries every header a miss does.
+/// The warm path, in front of the router (`front::Front`): a page the
+/// cache holds in the encoding the reader asks for is answered before the
+/// router matches a route and runs the request id, trace span, limits,
+/// compression and the rest of the layers it wraps every route in
+/// (`routes::router`). Those cost a warm page more than the bytes do. So
+/// the answer carries what those layers would have added — the security
+/// headers and the request id — and the page-cache tests check that a hit
+/// carries every header a miss does.
 ///
 /// Anything else (a miss, a page not compressed yet for a reader who
-/// accepts compression, a session cookie) goes down the layers to
-/// `serve_cached`, unchanged.
+/// accepts compression, a session cookie) goes to the router and down its
+/// layers to `serve_cached`, unchanged.
 #[derive(Clone)]
 pub struct AnswerHits {
     cache: Arc<PageCache>,
@@ -196,7 +197,8 @@ impl AnswerHits {
         }
     }
 
-    fn answer(&self, request: &Request) -> Option<Response> {
+    /// The answer to `request` if the cache holds it, ready to send.
+    pub(crate) fn answer<B>(&self, request: &axum::http::Request<B>) -> Option<Response> {
         if !cacheable_request(request) {
             return None;
         }
@@ -233,50 +235,9 @@ impl AnswerHits {
     }
 }
 
-impl<S> tower::Layer<S> for AnswerHits {
-    type Service = AnswerHitsService<S>;
-
-    fn layer(&self, inner: S) -> Self::Service {
-        AnswerHitsService {
-            hits: self.clone(),
-            inner,
-        }
-    }
-}
-
-#[derive(Clone)]
-pub struct AnswerHitsService<S> {
-    hits: AnswerHits,
-    inner: S,
-}
-
-impl<S> tower::Service<Request> for AnswerHitsService<S>
-where
-    S: tower::Service<Request, Response = Response>,
-{
-    type Response = Response;
-    type Error = S::Error;
-    type Future =
-        futures_util::future::Either<std::future::Ready<Result<Response, S::Error>>, S::Future>;
-
-    fn poll_ready(
-        &mut self,
-        cx: &mut std::task::Context<'_>,
-    ) -> std::task::Poll<Result<(), S::Error>> {
-        self.inner.poll_ready(cx)
-    }
-
-    fn call(&mut self, request: Request) -> Self::Future {
-        match self.hits.answer(&request) {
-            Some(response) => futures_util::future::Either::Left(std::future::ready(Ok(response))),
-            None => futures_util::future::Either::Right(self.inner.call(request)),
-        }
-    }
-}
-
 /// The cache's key for a request: its path and query, or its path alone
 /// for a document the query does not change (`discovery::ignores_query`).
-fn key_of(request: &Request) -> &str {
+fn key_of<B>(request: &axum::http::Request<B>) -> &str {
     let uri = request.uri();
     if crate::discovery::ignores_query(uri.path()) {
         return uri.path();
@@ -359,7 +320,7 @@ pub async fn serve_cached(
     answer(&entry, &headers, "miss")
 }
 
-fn cacheable_request(request: &Request) -> bool {
+fn cacheable_request<B>(request: &axum::http::Request<B>) -> bool {
     let path = request.uri().path();
     let excluded = ["/api/", "/admin", "/pkg/", "/healthz", "/readyz"];
     request.method() == Method::GET

@@ -7,6 +7,7 @@ mod cache;
 pub mod cli;
 pub mod config;
 mod discovery;
+mod front;
 pub mod generate;
 mod listen;
 mod media;
@@ -27,6 +28,7 @@ use app::server::{
 use leptos::config::LeptosOptions;
 use tokio::net::TcpListener;
 
+pub use front::Front;
 pub use routes::{route_table, router, Route};
 
 use cli::{DbArgs, ServeArgs};

@@ -6,17 +6,16 @@
 //! speaks HTTP/1.1 to it, and sniffing for HTTP/2 would wait on a silent
 //! client with no deadline at all.
 
-use std::{future::Future, net::SocketAddr, time::Duration};
+use std::{future::Future, time::Duration};
 
-use axum::Router;
 use hyper::server::conn::http1;
 use hyper_util::{
     rt::{TokioIo, TokioTimer},
     server::graceful::GracefulShutdown,
-    service::TowerToHyperService,
 };
 use tokio::net::TcpListener;
-use tower::Service;
+
+use crate::front::Front;
 
 /// How long the loop waits on clients.
 #[derive(Clone, Copy, Debug)]
@@ -34,11 +33,10 @@ pub struct Deadlines {
 /// whether every connection ended in time.
 pub async fn serve(
     listener: TcpListener,
-    app: Router,
+    app: Front,
     deadlines: Deadlines,
     shutdown: impl Future<Output = ()>,
 ) -> bool {
-    let mut make_service = app.into_make_service_with_connect_info::<SocketAddr>();
     let mut builder = http1::Builder::new();
     builder
         .timer(TokioTimer::new())
@@ -60,9 +58,7 @@ pub async fn serve(
             () = &mut shutdown => break,
         };
         let _ = stream.set_nodelay(true);
-        let Ok(tower_service) = make_service.call(peer).await;
-        let service = TowerToHyperService::new(tower_service);
-        let connection = builder.serve_connection(TokioIo::new(stream), service);
+        let connection = builder.serve_connection(TokioIo::new(stream), app.connection(peer));
         let connection = graceful.watch(connection);
         tokio::spawn(async move {
             if let Err(error) = connection.await {

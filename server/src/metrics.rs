@@ -6,23 +6,25 @@
 //! Until the recorder is installed the `metrics` macros do nothing, so a
 //! site without metrics pays only for a clock read per request.
 
-use std::{net::SocketAddr, time::Instant};
+use std::{net::SocketAddr, sync::Arc, time::Instant};
 
 use axum::{
     extract::{MatchedPath, Request, State},
+    http::Method,
     middleware::Next,
     response::{IntoResponse, Response},
     routing::get,
     Router,
 };
+use metrics::SharedString;
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 use sqlx::SqlitePool;
 use tokio::net::TcpListener;
 
 /// The route a response was served for, carried out of the router to the
-/// outermost layer (and kept with cached pages, which skip the router).
+/// front (`metrics::observe`), and kept with cached pages, which skip the router.
 #[derive(Clone, Debug)]
-pub struct RouteLabel(pub String);
+pub struct RouteLabel(pub Arc<str>);
 
 const DURATION: &str = "folio_request_duration_seconds";
 const BUCKETS: &[f64] = &[
@@ -63,12 +65,12 @@ async fn render(State((handle, pool)): State<(PrometheusHandle, SqlitePool)>) ->
     )
 }
 
-/// Innermost: names the route the router matched, for `record`.
+/// Innermost: names the route the router matched, for `observe`.
 pub async fn label_route(request: Request, next: Next) -> Response {
     let route = request
         .extensions()
         .get::<MatchedPath>()
-        .map(|m| m.as_str().to_owned());
+        .map(|m| Arc::<str>::from(m.as_str()));
     let mut response = next.run(request).await;
     if let Some(route) = route {
         response.extensions_mut().insert(RouteLabel(route));
@@ -76,18 +78,15 @@ pub async fn label_route(request: Request, next: Next) -> Response {
     response
 }
 
-/// Outermost: counts every answer by route, method and status, and times it.
-pub async fn record(request: Request, next: Next) -> Response {
-    let started = Instant::now();
-    let method = request.method().as_str().to_owned();
-    let response = next.run(request).await;
-    let route = response
-        .extensions()
-        .get::<RouteLabel>()
-        .map_or_else(|| "unmatched".to_owned(), |label| label.0.clone());
-    let status = response.status().as_u16().to_string();
+/// Counts every answer by route, method and status, and times it from
+/// `started` (`front`, for hits and misses alike).
+pub fn observe(started: Instant, method: &Method, response: &Response) {
+    let route = response.extensions().get::<RouteLabel>().map_or_else(
+        || SharedString::const_str("unmatched"),
+        |label| label.0.clone().into(),
+    );
+    let status = SharedString::from(response.status().as_str().to_owned());
     metrics::histogram!(DURATION, "route" => route.clone()).record(started.elapsed().as_secs_f64());
-    metrics::counter!("folio_requests_total", "route" => route, "method" => method, "status" => status)
+    metrics::counter!("folio_requests_total", "route" => route, "method" => method.as_str().to_owned(), "status" => status)
         .increment(1);
-    response
 }

@@ -14,7 +14,7 @@ use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::{sync::Arc, time::Duration};
 
-use crate::cache::PageCache;
+use crate::{cache::PageCache, front::Front};
 
 use axum::{extract::State, http::StatusCode, response::IntoResponse};
 use tower_http::{
@@ -143,7 +143,8 @@ pub fn route_table() -> Vec<Route> {
     table
 }
 
-pub fn router(state: AppState) -> Router {
+/// The whole site: the page cache's warm path in front of the router.
+pub fn router(state: AppState) -> Front {
     let routes = generate_route_list(App);
     let context = {
         let state = state.clone();
@@ -153,7 +154,7 @@ pub fn router(state: AppState) -> Router {
     let base_url = state.site.base_url.clone();
     let body_limit = body_limit(state.max_upload_bytes);
     // One cache: misses fill it inside the layers (`serve_cached`), and
-    // hits are answered outside them all (`AnswerHits`).
+    // hits are answered in front of the router (`front::Front`).
     let pages = Arc::new(PageCache::default());
     let router = Router::new()
         .nest("/pkg", assets(&state.leptos_options.site_root))
@@ -202,10 +203,8 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(CompressionLayer::new());
     let hits = crate::cache::AnswerHits::new(pages, &state, security_headers(&base_url));
-    with_request_ids(with_security_headers(router, &base_url))
-        .layer(hits)
-        .layer(middleware::from_fn(crate::metrics::record))
-        .with_state(state)
+    let router = with_request_ids(with_security_headers(router, &base_url)).with_state(state);
+    Front::new(hits, router)
 }
 
 /// The built assets: the wasm bundle and its chunks, their JS glue and the

@@ -9,7 +9,7 @@ pub mod wire;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use axum::{body::Body, Router};
+use axum::body::Body;
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
@@ -45,7 +45,7 @@ pub fn png(width: u32, height: u32) -> Vec<u8> {
 }
 
 pub struct TestSite {
-    pub router: Router,
+    pub router: folio_server::Front,
     pub pool: sqlx::SqlitePool,
     pub db: PathBuf,
     generation: std::sync::Arc<app::server::generation::ContentGeneration>,
