@@ -157,8 +157,11 @@ declare -A PAGES=(
 )
 ORDER=(article home summaries tag search)
 mkdir -p "$WORK/static" "$WORK/nginx/logs"
+# nginx started as root reads files as `nobody`: mktemp's folder is 0700.
+chmod 755 "$WORK" "$WORK/static"
 for name in "${ORDER[@]}"; do
   curl -sf "$BASE${PAGES[$name]}" -o "$WORK/static/$name.html"
+  chmod 644 "$WORK/static/$name.html"
 done
 cat >"$WORK/nginx/nginx.conf" <<NGINX
 worker_processes auto;
@@ -182,6 +185,14 @@ mkdir -p "$WORK/nginx/tmp"
 "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"
 NGINX_STARTED=1
 NGINX_BASE=http://127.0.0.1:$NGINX_PORT
+# The reference must serve the very bytes Folio did, or the ratio means
+# nothing (runs before this check measured nginx answering 404).
+for _ in $(seq 1 50); do curl -s -o /dev/null "$NGINX_BASE/" && break; sleep 0.1; done
+for name in "${ORDER[@]}"; do
+  curl -sf "$NGINX_BASE/$name" -o "$WORK/nginx/$name.check" \
+    && cmp -s "$WORK/nginx/$name.check" "$WORK/static/$name.html" \
+    || { echo "nginx does not serve the saved $name page; see $WORK/nginx/logs" >&2; exit 1; }
+done
 
 RESULTS=$WORK/results.md
 {
@@ -192,10 +203,11 @@ compare() {
   local label=$1 folio_script=$2 folio_url=$3 nginx_url=$4
   step "Loading $label"
   read -r f_rps f_p50 f_p99 f_bad < <(wrk_run "$folio_script" "$folio_url")
-  read -r n_rps n_p50 n_p99 _ < <(wrk_run "" "$nginx_url")
+  read -r n_rps n_p50 n_p99 n_bad < <(wrk_run "" "$nginx_url")
   local ratio
   ratio=$(echo "scale=3; $f_rps / $n_rps" | bc)
   [ "$f_bad" != 0 ] && label="$label ($f_bad non-2xx)"
+  [ "$n_bad" != 0 ] && label="$label (nginx: $n_bad non-2xx)"
   echo "| $label | $f_rps | $f_p50 | $f_p99 | $n_rps | $n_p50 | $n_p99 | ${ratio}× |" >>"$RESULTS"
 }
 for name in "${ORDER[@]}"; do

@@ -504,10 +504,30 @@ fn accepted(request: &HeaderMap) -> Accepted {
         .get(header::ACCEPT_ENCODING)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    Accepted {
-        brotli: accepts.contains("br"),
-        gzip: accepts.contains("gzip"),
+    let mut accepted = Accepted {
+        brotli: false,
+        gzip: false,
+    };
+    for coding in accepts.split(',') {
+        let mut parts = coding.split(';');
+        let name = parts.next().unwrap_or_default().trim();
+        // `q=0` says "not this one" (RFC 9110 §12.5.3).
+        let refused = parts.any(|p| {
+            p.trim()
+                .strip_prefix("q=")
+                .and_then(|q| q.parse::<f32>().ok())
+                .is_some_and(|q| q == 0.0)
+        });
+        if refused {
+            continue;
+        }
+        if name.eq_ignore_ascii_case("br") {
+            accepted.brotli = true;
+        } else if name.eq_ignore_ascii_case("gzip") {
+            accepted.gzip = true;
+        }
     }
+    accepted
 }
 
 impl PageCache {
@@ -563,6 +583,26 @@ mod tests {
     use super::*;
 
     const NOW: &str = "2026-12-07T00:00:00Z";
+
+    #[test]
+    fn accepted_encodings_are_read_as_tokens_and_q_zero_refuses() {
+        let read = |value: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(
+                header::ACCEPT_ENCODING,
+                HeaderValue::from_str(value).unwrap(),
+            );
+            let a = accepted(&headers);
+            (a.brotli, a.gzip)
+        };
+        assert!(!accepted(&HeaderMap::new()).brotli);
+        assert_eq!(read("gzip, deflate, br, zstd"), (true, true));
+        assert_eq!(read("GZIP;q=0.5, Br"), (true, true));
+        assert_eq!(read("br;q=0, gzip"), (false, true));
+        assert_eq!(read("gzip; q=0.0"), (false, false));
+        assert_eq!(read("identity, x-brotli, gzipped"), (false, false));
+        assert_eq!(read("*"), (false, false));
+    }
 
     fn entry(bytes: usize) -> Arc<Entry> {
         Arc::new(entry_of(
