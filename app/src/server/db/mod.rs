@@ -62,7 +62,12 @@ pub async fn connect(path: &Path) -> Result<SqlitePool, sqlx::Error> {
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(5))
         .analysis_limit(ANALYSIS_LIMIT)
-        .optimize_on_close(true, ANALYSIS_LIMIT);
+        .optimize_on_close(true, ANALYSIS_LIMIT)
+        // 512 KiB of pages per connection, not SQLite's 2 MB: the OS keeps
+        // the file's pages cached anyway, and on the large benchmark site
+        // a quarter of the cache cost no cold page any time while the
+        // server's peak fell by ~20 MB.
+        .pragma("cache_size", "-512");
     SqlitePoolOptions::new()
         .max_connections(connections())
         .max_lifetime(Duration::from_secs(60 * 60))
