@@ -21,7 +21,8 @@
 #    and a search, mobile and desktop: the four scores, LCP, TBT and CLS.
 # 6. Client navigation: click on an internal link to the new <h1> painted,
 #    over 20 navigations, then 20 after a hover (end2end/bench/navigation.mjs,
-#    Playwright).
+#    Playwright); and keystroke to screen in the editor with a 5,000-word
+#    article, to the word count and to the preview (end2end/bench/editor.mjs).
 # Appends everything to BENCHMARKS.md with the machine and the date.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -98,6 +99,10 @@ else
   SITE="${SCALE[*]} (generated in ${GEN_SECONDS%.*} s"
 fi
 DB_MB=$(du -m "$WORK/folio.db" | cut -f1)
+# An author for the typing benchmark, in this run's copy of the database.
+TYPIST=bench-typist
+TYPIST_PASSWORD="typing benchmark $RANDOM$RANDOM$RANDOM"
+echo "$TYPIST_PASSWORD" | "$FOLIO" user add "$TYPIST" --password-stdin --db "$WORK/folio.db" >/dev/null
 
 step "Starting Folio on 127.0.0.1:$FOLIO_PORT"
 FOLIO_DEMO=0 "$FOLIO" serve --db "$WORK/folio.db" --addr "127.0.0.1:$FOLIO_PORT" \
@@ -312,6 +317,8 @@ done
 # --- client navigation -----------------------------------------------------------
 step "Client navigation, 20 clicks"
 NAVIGATION=$(cd end2end && node bench/navigation.mjs "$BASE" 20 2>&1 | tail -1)
+step "Typing in the editor, a 5,000-word article"
+TYPING=$(cd end2end && node bench/editor.mjs "$BASE" "$TYPIST" "$TYPIST_PASSWORD" 20 2>&1 | tail -1)
 
 # --- write it down -----------------------------------------------------------
 CPU=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
@@ -341,4 +348,6 @@ DIRTY=$(git diff --quiet 2>/dev/null || echo " (with uncommitted changes)")
   echo "$LIGHTHOUSE"
   echo
   echo "Client navigation from the article list to an article and back, from the click event to the frame after the new <h1> (ms; \"hovered\": the pointer on the link 200 ms before the click, so the prefetch has the data): \`$NAVIGATION\`"
+  echo
+  echo "Typing in the editor with a 5,000-word article open, from the keydown to the frame after (ms; \"echo\": the word count updated, with the text field and the local copy; \"preview\": the typed word in the preview, which is asked for after a 200 ms pause in typing and rendered by the server): \`$TYPING\`"
 } | tee -a BENCHMARKS.md
