@@ -12,15 +12,11 @@
 //   node bench/editor.mjs http://127.0.0.1:39080 NAME PASSWORD 20
 //
 // Prints one JSON line: {"words":5000,"echo":{p50,p90,max},"preview":{…}}.
-import { chromium } from "@playwright/test";
+import { launch, summary } from "./common.mjs";
 
 const [base = "http://127.0.0.1:3000", name, password, count = "20"] = process.argv.slice(2);
 const rounds = Number(count);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 
 await page.goto(`${base}/admin/login`);
@@ -108,12 +104,6 @@ for (let i = 0; i < rounds; i++) {
 }
 await browser.close();
 
-const round = (n) => Math.round(n * 10) / 10;
-function summary(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { p50: round(at(0.5)), p90: round(at(0.9)), max: round(sorted[sorted.length - 1]) };
-}
 console.log(JSON.stringify({
   words: Number(counted.split(" ")[0]),
   bytes: text.length,

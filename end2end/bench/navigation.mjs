@@ -12,15 +12,11 @@
 // fetched yet), and "hovered" the same N navigations with the pointer on
 // the link for 200 ms before the click, as a reader's hand is (the app
 // prefetches an article on hover: `app::prefetch`).
-import { chromium } from "@playwright/test";
+import { launch, round, summary } from "./common.mjs";
 
 const [base = "http://127.0.0.1:3000", count = "20"] = process.argv.slice(2);
 const rounds = Number(count);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 const page = await browser.newPage();
 await page.goto(`${base}/articles`);
 await page.waitForSelector("html[data-hydrated]");
@@ -74,12 +70,6 @@ const times = await rounds_of(false);
 const hovered = await rounds_of(true);
 await browser.close();
 
-const round = (n) => Math.round(n * 10) / 10;
-function summary(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { p50: round(at(0.5)), p90: round(at(0.9)), max: round(sorted[sorted.length - 1]) };
-}
 console.log(JSON.stringify({
   navigations: times.length,
   ...summary(times),
