@@ -81,10 +81,17 @@ test("a network cut loses nothing: offline edits sync, and a closed tab offers i
 
   await context.setOffline(true);
   await page.getByLabel("Text (markdown)").pressSequentially(" Then the tab closed.");
-  await expect(saveState(page)).toHaveAttribute("data-save-state", /offline|unsaved/);
-  page.on("dialog", (dialog) => dialog.accept());
-  await page.close({ runBeforeUnload: false });
+  // This tab never reaches the server again: its network stays down while
+  // the browser's comes back. (A page closed by Playwright can run a moment
+  // longer, and on the "online" event it would save before the next page
+  // looks for its copy; that case is a server test: the same words sent
+  // again are saved, not a conflict.)
+  await expect(saveState(page)).toHaveAttribute("data-save-state", "offline", { timeout: 15_000 });
+  await page.evaluate(() => {
+    window.fetch = () => Promise.reject(new TypeError("Failed to fetch"));
+  });
   await context.setOffline(false);
+  await page.close({ runBeforeUnload: false });
 
   const again = await context.newPage();
   await again.goto(url);

@@ -123,6 +123,52 @@ async fn a_save_based_on_an_old_version_is_a_conflict_and_writes_nothing() {
 }
 
 #[tokio::test]
+async fn a_save_sent_again_after_its_answer_was_lost_is_saved_not_a_conflict() {
+    let site = TestSite::demo().await;
+    let cookie = site.sign_in().await;
+    let mut note = saved_doc(
+        &save(
+            &site,
+            &cookie,
+            json!({"kind": "note", "title": "Lost answer", "slug": "lost-answer",
+                   "body_md": "Written online.", "status": "draft", "day": "2026-12-07"}),
+            false,
+        )
+        .await,
+    );
+    // The browser's copy of a note carries a day and its own tag order;
+    // neither is part of a note's content.
+    note["day"] = json!("2026-12-07");
+    note["body_md"] = json!("Written online. Then the tab closed.");
+    note["tags"] = json!(["sqlite", "rust"]);
+    let second = saved_doc(&save(&site, &cookie, note.clone(), false).await);
+    assert_eq!(second["version"], 2);
+    let stored = || async {
+        sqlx::query_as::<_, (i64, String, i64)>(
+            "SELECT version, updated_at,
+                    (SELECT COUNT(*) FROM revisions r WHERE r.kind = 'note' AND r.item_id = n.id)
+             FROM notes n WHERE slug = 'lost-answer'",
+        )
+        .fetch_one(&site.pool)
+        .await
+        .unwrap()
+    };
+    let before = stored().await;
+    // The answer never arrived; the same words come again from version 1.
+    note["tags"] = json!(["rust", "sqlite"]);
+    let again = saved_doc(&save(&site, &cookie, note.clone(), true).await);
+    assert_eq!(again["version"], 2);
+    assert_eq!(stored().await, before, "nothing new was written");
+    // Different words from the old version are still a conflict.
+    note["body_md"] = json!("Something else.");
+    let outcome = save(&site, &cookie, note, false).await;
+    assert_eq!(
+        outcome["Conflict"]["server"]["body_md"], "Written online. Then the tab closed.",
+        "{outcome}"
+    );
+}
+
+#[tokio::test]
 async fn problems_come_back_per_field_and_a_taken_slug_is_not_a_500() {
     let site = TestSite::demo().await;
     let cookie = site.sign_in().await;

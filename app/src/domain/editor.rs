@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Status;
+use super::{Slug, Status};
 
 /// The three kinds of content the editor writes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -101,15 +101,51 @@ impl EditorDoc {
     }
 
     /// The parts a save writes, compared to tell whether anything changed.
+    /// Only the fields this kind has count (a note has no day, whatever a
+    /// copy in the browser says); terms count by what names them, and tags
+    /// as a set: the server keeps no order for them.
     pub fn same_content(&self, other: &EditorDoc) -> bool {
-        let strip = |d: &EditorDoc| EditorDoc {
+        self.content() == other.content()
+    }
+
+    fn content(&self) -> EditorDoc {
+        let is = |kinds: &[ItemKind]| kinds.contains(&self.kind);
+        let keep = |value: &String, kinds: &[ItemKind]| {
+            if is(kinds) {
+                value.clone()
+            } else {
+                String::new()
+            }
+        };
+        // The server finds a term by its slug or, ignoring case, its name,
+        // and answers with the name it keeps: "sqlite" is "SQLite".
+        let term = |name: &str| {
+            Slug::from_title(name)
+                .map_or_else(|_| name.trim().to_lowercase(), |s| s.as_str().to_owned())
+        };
+        let mut tags: Vec<String> = self.tags.iter().map(|t| term(t)).collect();
+        tags.sort();
+        EditorDoc {
+            kind: self.kind,
             id: None,
             version: 0,
+            title: self.title.clone(),
+            slug: self.slug.clone(),
+            dek: keep(&self.dek, &[ItemKind::Article]),
+            body_md: self.body_md.clone(),
+            category: term(&keep(
+                &self.category,
+                &[ItemKind::Article, ItemKind::Summary],
+            )),
+            tags,
+            status: self.status,
+            publish_at: self.publish_at.clone(),
+            source: term(&keep(&self.source, &[ItemKind::Summary])),
+            original_url: keep(&self.original_url, &[ItemKind::Summary]),
+            day: keep(&self.day, &[ItemKind::Summary]),
             deleted_at: None,
             updated_at: String::new(),
-            ..d.clone()
-        };
-        strip(self) == strip(other)
+        }
     }
 }
 
@@ -286,5 +322,34 @@ mod tests {
         assert_eq!(word_count("Hello, *world* — one two ```"), 4);
         assert_eq!(reading_minutes(0), 1);
         assert_eq!(reading_minutes(231), 2);
+    }
+
+    #[test]
+    fn content_counts_only_the_fields_a_kind_has_and_tags_as_a_set() {
+        // A new note starts with today's day; the server keeps none for notes.
+        let mut browser = EditorDoc::new(ItemKind::Note, "2026-12-07");
+        browser.body_md = "Same words.".into();
+        browser.tags = vec!["sqlite".into(), "rust".into()];
+        browser.version = 2;
+        let server = EditorDoc {
+            day: String::new(),
+            tags: vec!["Rust".into(), "SQLite".into()],
+            version: 3,
+            updated_at: "2026-12-07T11:40:39Z".into(),
+            ..browser.clone()
+        };
+        assert!(browser.same_content(&server));
+        let edited = EditorDoc {
+            body_md: "Other words.".into(),
+            ..server.clone()
+        };
+        assert!(!browser.same_content(&edited));
+        // A summary's day is its own content.
+        let summary = EditorDoc::new(ItemKind::Summary, "2026-12-07");
+        let other_day = EditorDoc {
+            day: "2026-12-08".into(),
+            ..summary.clone()
+        };
+        assert!(!summary.same_content(&other_day));
     }
 }

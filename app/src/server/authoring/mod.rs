@@ -74,6 +74,21 @@ pub async fn save(
             let server = load::load(&state.pool, prepared.kind, id)
                 .await?
                 .ok_or(AppError::NotFound)?;
+            // The newer version already says what this save says: a save
+            // whose answer was lost (a network cut, a tab closing), sent
+            // again. Nothing to choose between; carry on from the server's.
+            if server.same_content(&request.doc) {
+                tracing::info!(
+                    kind = prepared.kind.as_str(),
+                    id,
+                    version = server.version,
+                    "already saved"
+                );
+                return Ok(SaveOutcome::Saved {
+                    doc: server,
+                    saved_at: now,
+                });
+            }
             Ok(SaveOutcome::Conflict { server })
         }
         Written::Missing => Err(AppError::NotFound),
