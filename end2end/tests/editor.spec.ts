@@ -107,6 +107,35 @@ test("a network cut loses nothing: offline edits sync, and a closed tab offers i
   await expect(again.getByText("Unsaved work found in this browser")).toHaveCount(0);
 });
 
+test("a save whose answer is lost is not a conflict with itself", async ({ page }) => {
+  await signIn(page);
+  await openNew(page, "note");
+  await page.getByLabel("Title").fill(unique("Lost answer"));
+  await page.getByLabel("Text (markdown)").fill("First words.");
+  await waitSaved(page);
+
+  // The save reaches the server, but its answer never comes back.
+  let lost = 0;
+  await page.route("**/api/save_item", async (route) => {
+    await route.fetch();
+    lost += 1;
+    await route.abort("connectionreset");
+  });
+  await page.getByLabel("Text (markdown)").pressSequentially(" Second.");
+  await expect(saveState(page)).toHaveAttribute("data-save-state", "failed", { timeout: 15_000 });
+  expect(lost).toBe(1);
+  await page.unroute("**/api/save_item");
+
+  // The editor goes on from the version it knows; the server knows the
+  // words came from this same editor, so they are saved, not disputed.
+  await page.getByLabel("Text (markdown)").pressSequentially(" Third.");
+  await waitSaved(page);
+  await expect(page.getByRole("heading", { name: "This was changed somewhere else" })).toHaveCount(0);
+  await page.reload();
+  await page.waitForSelector("html[data-hydrated]");
+  await expect(page.getByLabel("Text (markdown)")).toHaveValue("First words. Second. Third.");
+});
+
 test("leaving with unsaved changes asks first", async ({ page }) => {
   await signIn(page);
   await openNew(page, "note");

@@ -8,10 +8,21 @@ use common::TestSite;
 use serde_json::{json, Value};
 
 async fn save(site: &TestSite, cookie: &str, doc: Value, explicit: bool) -> Value {
+    save_from(site, cookie, doc, explicit, "").await
+}
+
+/// A save from the open editor whose token is `writer`.
+async fn save_from(
+    site: &TestSite,
+    cookie: &str,
+    doc: Value,
+    explicit: bool,
+    writer: &str,
+) -> Value {
     let page = site
         .call(
             "/api/save_item",
-            &json!({"request": {"doc": doc, "explicit": explicit}}),
+            &json!({"request": {"doc": doc, "explicit": explicit, "writer": writer}}),
             Some(cookie),
         )
         .await;
@@ -166,6 +177,78 @@ async fn a_save_sent_again_after_its_answer_was_lost_is_saved_not_a_conflict() {
         outcome["Conflict"]["server"]["body_md"], "Written online. Then the tab closed.",
         "{outcome}"
     );
+}
+
+#[tokio::test]
+async fn an_editor_whose_answers_were_lost_goes_on_saving_until_someone_else_writes() {
+    let site = TestSite::demo().await;
+    let cookie = site.sign_in().await;
+    let mut tab_a = saved_doc(
+        &save_from(
+            &site,
+            &cookie,
+            json!({"kind": "note", "title": "Flaky wifi", "slug": "flaky-wifi",
+                   "body_md": "One.", "status": "draft"}),
+            false,
+            "tab-a",
+        )
+        .await,
+    );
+    // Two saves reach the server but their answers do not reach tab A,
+    // which goes on typing from version 1.
+    for body in ["One. Two.", "One. Two. Three."] {
+        tab_a["body_md"] = json!(body);
+        let saved = saved_doc(&save_from(&site, &cookie, tab_a.clone(), false, "tab-a").await);
+        assert_eq!(saved["body_md"], body);
+    }
+    let (version,): (i64,) = sqlx::query_as("SELECT version FROM notes WHERE slug = 'flaky-wifi'")
+        .fetch_one(&site.pool)
+        .await
+        .unwrap();
+    assert_eq!(version, 3);
+    // Another tab (or none: an empty token never matches) from version 1
+    // is a conflict: it has not seen tab A's words.
+    let mut tab_b = tab_a.clone();
+    tab_b["body_md"] = json!("Tab B.");
+    for writer in ["tab-b", ""] {
+        let outcome = save_from(&site, &cookie, tab_b.clone(), false, writer).await;
+        assert_eq!(
+            outcome["Conflict"]["server"]["body_md"], "One. Two. Three.",
+            "{outcome}"
+        );
+    }
+    // Once tab B writes, tab A's stale version is a conflict again.
+    tab_b["version"] = json!(3);
+    saved_doc(&save_from(&site, &cookie, tab_b, false, "tab-b").await);
+    tab_a["body_md"] = json!("One. Two. Three. Four.");
+    let outcome = save_from(&site, &cookie, tab_a.clone(), false, "tab-a").await;
+    assert_eq!(
+        outcome["Conflict"]["server"]["body_md"], "Tab B.",
+        "{outcome}"
+    );
+    // So is a trash meanwhile, whoever wrote last.
+    let mut tab_c = saved_doc(
+        &save_from(
+            &site,
+            &cookie,
+            outcome["Conflict"]["server"].clone(),
+            false,
+            "tab-c",
+        )
+        .await,
+    );
+    let id = tab_c["id"].as_i64().unwrap();
+    let trashed = site
+        .call(
+            "/api/trash_item",
+            &json!({"item": {"kind": "note", "id": id}}),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(trashed.status, 200, "{}", trashed.body);
+    tab_c["body_md"] = json!("Tab C, unaware.");
+    let outcome = save_from(&site, &cookie, tab_c, false, "tab-c").await;
+    assert!(outcome.get("Conflict").is_some(), "{outcome}");
 }
 
 #[tokio::test]

@@ -156,6 +156,15 @@ impl EditorDoc {
 pub struct SaveRequest {
     pub doc: EditorDoc,
     pub explicit: bool,
+    /// A token the open editor picks for itself (at most
+    /// [`SaveRequest::WRITER_MAX`] characters; empty for none). A save
+    /// based on an older version is still taken when this editor wrote
+    /// every version since: its answers were lost, nobody else wrote.
+    pub writer: String,
+}
+
+impl SaveRequest {
+    pub const WRITER_MAX: usize = 64;
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -24,7 +24,7 @@ pub async fn save(
 ) -> Result<SaveOutcome, AppError> {
     let now = clock::now();
     let images = media::dimensions_for(&state.pool, &[&request.doc.body_md]).await?;
-    let prepared = match validate::prepare_with_images(
+    let mut prepared = match validate::prepare_with_images(
         &request.doc,
         &now,
         author.id,
@@ -34,6 +34,9 @@ pub async fn save(
         Ok(prepared) => prepared,
         Err(errors) => return Ok(SaveOutcome::Invalid { errors }),
     };
+    if request.writer.len() <= SaveRequest::WRITER_MAX {
+        prepared.writer = request.writer.clone();
+    }
     let mut tx = crate::server::db::begin_write(&state.pool).await?;
     let written = match crate::server::db::authoring::save::save(&mut tx, &prepared, &now).await {
         Ok(written) => written,
@@ -145,6 +148,7 @@ pub async fn restore_revision(
         SaveRequest {
             doc,
             explicit: true,
+            writer: String::new(),
         },
     )
     .await

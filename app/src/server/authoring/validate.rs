@@ -149,6 +149,7 @@ pub fn prepare_with_images(
         day,
         explicit,
         user_id: Some(user_id),
+        writer: String::new(),
     })
 }
 

@@ -47,6 +47,13 @@ pub fn forget(key: &str) {
     }
 }
 
+/// A token naming this open editor among others on the same item; unique
+/// enough to tell tabs apart, not a secret.
+pub fn writer_token() -> String {
+    let part = || (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+    format!("{:08x}{:08x}{:08x}", part(), part(), part())
+}
+
 pub fn online() -> bool {
     web_sys::window().is_none_or(|w| w.navigator().on_line())
 }

@@ -56,6 +56,8 @@ pub struct Editing {
     /// The slug follows the title until the author edits it.
     pub slug_follows_title: RwSignal<bool>,
     pub unknown_languages: RwSignal<Vec<String>>,
+    /// This editor's token for its saves (`SaveRequest::writer`).
+    pub writer: StoredValue<String>,
 }
 
 impl Editing {
@@ -67,6 +69,10 @@ impl Editing {
             state: RwSignal::new(SaveState::Clean),
             errors: RwSignal::new(Vec::new()),
             unknown_languages: RwSignal::new(Vec::new()),
+            #[cfg(feature = "hydrate")]
+            writer: StoredValue::new(browser::writer_token()),
+            #[cfg(not(feature = "hydrate"))]
+            writer: StoredValue::new(String::new()),
         }
     }
 

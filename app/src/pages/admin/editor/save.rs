@@ -132,6 +132,7 @@ pub fn save_now(editing: Editing, explicit: bool) {
         let outcome = save_item(SaveRequest {
             doc: snapshot,
             explicit,
+            writer: editing.writer.get_value(),
         })
         .await;
         settle(editing, sent, outcome);

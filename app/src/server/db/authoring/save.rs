@@ -37,6 +37,9 @@ pub struct Prepared {
     pub explicit: bool,
     /// Who saved it; `None` for an import, which runs with nobody signed in.
     pub user_id: Option<i64>,
+    /// The open editor that sent it ([`crate::domain::SaveRequest::writer`]);
+    /// empty for an import.
+    pub writer: String,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -114,8 +117,8 @@ async fn insert(
     let query = match item.kind {
         ItemKind::Article => sqlx::query_as::<_, (i64, i64)>(
             "INSERT INTO articles (slug, title, dek, body_md, body_html, body_text, toc_json,
-                 reading_minutes, category_id, status, published_at, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, version",
+                 reading_minutes, category_id, status, published_at, created_at, updated_at, last_writer)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, version",
         )
         .bind(item.slug.as_str())
         .bind(&item.title)
@@ -128,8 +131,8 @@ async fn insert(
         .bind(category_id),
         ItemKind::Note => sqlx::query_as::<_, (i64, i64)>(
             "INSERT INTO notes (slug, title, body_md, body_html, body_text, status, published_at,
-                 created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, version",
+                 created_at, updated_at, last_writer)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, version",
         )
         .bind(item.slug.as_str())
         .bind(&item.title)
@@ -138,8 +141,8 @@ async fn insert(
         .bind(&r.text),
         ItemKind::Summary => sqlx::query_as::<_, (i64, i64)>(
             "INSERT INTO summaries (slug, title, body_md, body_html, source_id, original_url,
-                 category_id, day, status, published_at, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, version",
+                 category_id, day, status, published_at, created_at, updated_at, last_writer)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, version",
         )
         .bind(item.slug.as_str())
         .bind(&item.title)
@@ -155,11 +158,15 @@ async fn insert(
         .bind(&item.published_at)
         .bind(now)
         .bind(now)
+        .bind(&item.writer)
         .fetch_one(&mut **tx)
         .await
 }
 
-/// `None` when the row is not at `base_version` (or does not exist).
+/// `None` when the row is not at `base_version` (or does not exist),
+/// unless this editor wrote the row's current version: then every version
+/// since its base is its own (a conflict would have stopped it otherwise),
+/// and it only missed the answers.
 async fn update(
     tx: &mut Tx<'_>,
     item: &Prepared,
@@ -173,8 +180,9 @@ async fn update(
         ItemKind::Article => sqlx::query_as::<_, (i64, i64)>(
             "UPDATE articles SET slug = ?, title = ?, dek = ?, body_md = ?, body_html = ?, body_text = ?,
                  toc_json = ?, reading_minutes = ?, category_id = ?, status = ?, published_at = ?,
-                 updated_at = ?, version = version + 1
-             WHERE id = ? AND version = ? RETURNING id, version",
+                 updated_at = ?, version = version + 1, last_writer = ?
+             WHERE id = ? AND (version = ? OR (last_writer = ? AND last_writer <> ''))
+             RETURNING id, version",
         )
         .bind(item.slug.as_str())
         .bind(&item.title)
@@ -187,8 +195,9 @@ async fn update(
         .bind(category_id),
         ItemKind::Note => sqlx::query_as::<_, (i64, i64)>(
             "UPDATE notes SET slug = ?, title = ?, body_md = ?, body_html = ?, body_text = ?,
-                 status = ?, published_at = ?, updated_at = ?, version = version + 1
-             WHERE id = ? AND version = ? RETURNING id, version",
+                 status = ?, published_at = ?, updated_at = ?, version = version + 1, last_writer = ?
+             WHERE id = ? AND (version = ? OR (last_writer = ? AND last_writer <> ''))
+             RETURNING id, version",
         )
         .bind(item.slug.as_str())
         .bind(&item.title)
@@ -198,8 +207,9 @@ async fn update(
         ItemKind::Summary => sqlx::query_as::<_, (i64, i64)>(
             "UPDATE summaries SET slug = ?, title = ?, body_md = ?, body_html = ?, source_id = ?,
                  original_url = ?, category_id = ?, day = ?, status = ?, published_at = ?,
-                 updated_at = ?, version = version + 1
-             WHERE id = ? AND version = ? RETURNING id, version",
+                 updated_at = ?, version = version + 1, last_writer = ?
+             WHERE id = ? AND (version = ? OR (last_writer = ? AND last_writer <> ''))
+             RETURNING id, version",
         )
         .bind(item.slug.as_str())
         .bind(&item.title)
@@ -214,8 +224,10 @@ async fn update(
         .bind(item.status.as_str())
         .bind(&item.published_at)
         .bind(now)
+        .bind(&item.writer)
         .bind(id)
         .bind(item.base_version)
+        .bind(&item.writer)
         .fetch_optional(&mut **tx)
         .await
 }

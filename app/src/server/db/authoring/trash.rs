@@ -16,7 +16,7 @@ pub async fn set_deleted(
     deleted_at: Option<&str>,
 ) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(&format!(
-        "UPDATE {} SET deleted_at = ?, version = version + 1 WHERE id = ?",
+        "UPDATE {} SET deleted_at = ?, version = version + 1, last_writer = '' WHERE id = ?",
         table(kind)
     ))
     .bind(deleted_at)
