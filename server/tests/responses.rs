@@ -324,3 +324,57 @@ async fn versioned_assets_are_immutable_and_others_are_revalidated() {
     let stale = site.get(&addresses[0]).await;
     assert_eq!(stale.header("cache-control"), Some("no-cache"));
 }
+
+/// The longest run of a body's HTML that escaping leaves as it is (no
+/// markup, entity, quote or backslash): in a page it stands for the body.
+fn plain_run(html: &str) -> &str {
+    html.split(['<', '>', '&', '"', '\'', '\\', '\n'])
+        .max_by_key(|run| run.len())
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn each_body_is_sent_once_not_again_in_the_hydration_data() {
+    let site = TestSite::demo().await;
+    let public = "deleted_at IS NULL AND status <> 'draft'
+                  AND published_at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+    let article: (String, String) = sqlx::query_as(&format!(
+        "SELECT slug, body_html FROM articles WHERE {public} ORDER BY length(body_html) DESC"
+    ))
+    .fetch_one(&site.pool)
+    .await
+    .unwrap();
+    let note: (String, String) = sqlx::query_as(&format!(
+        "SELECT slug, body_html FROM notes WHERE {public} ORDER BY published_at DESC, id DESC"
+    ))
+    .fetch_one(&site.pool)
+    .await
+    .unwrap();
+    let summary: String = sqlx::query_scalar(&format!(
+        "SELECT body_html FROM summaries WHERE {public} ORDER BY published_at DESC, id DESC"
+    ))
+    .fetch_one(&site.pool)
+    .await
+    .unwrap();
+    let pages = [
+        (format!("/articles/{}", article.0), &article.1),
+        (format!("/notes/{}", note.0), &note.1),
+        ("/notes".to_owned(), &note.1),
+        ("/summaries".to_owned(), &summary),
+    ];
+    for (path, body) in pages {
+        let run = plain_run(body);
+        assert!(run.len() >= 20, "{path}: no plain run in {body}");
+        let page = site.get(&path).await;
+        assert_eq!(page.status, 200, "{path}");
+        assert!(
+            page.body.contains("__RESOLVED_RESOURCES"),
+            "{path} hydrates"
+        );
+        assert_eq!(
+            page.body.matches(run).count(),
+            1,
+            "{path} sends {run:?} once"
+        );
+    }
+}

@@ -3,6 +3,7 @@
 pub mod admin;
 mod archive;
 mod article;
+mod bodies;
 mod breadcrumbs;
 mod home;
 mod not_found;

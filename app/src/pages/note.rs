@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use super::bodies::{Apart, Bodies};
 use super::breadcrumbs::{base_url, breadcrumb_json};
 use super::LoadError;
 use crate::api::{get_note, NoteQuery};
@@ -16,16 +17,20 @@ use crate::domain::{dates, NoteDetail, NoteItem};
 pub fn NotePage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
-    let note = Resource::new(slug, |slug| get_note(NoteQuery { slug }));
+    let note = Resource::new(slug, |slug| async move {
+        get_note(NoteQuery { slug }).await.map(Apart::new)
+    });
     let site = expect_context::<SiteResource>();
 
     view! {
         <Transition fallback=|| view! { <p class="py-10">"Loading note…"</p> }>
             {move || Suspend::new(async move {
                 match note.await {
-                    Ok(detail) => {
+                    Ok(apart) => {
+                        let (detail, mut bodies) = apart.into_parts();
+                        let body = bodies.pop().flatten();
                         let base = base_url(site).await;
-                        view! { <NoteView detail base /> }.into_any()
+                        view! { <NoteView detail body base /> }.into_any()
                     }
                     Err(error) => view! { <LoadError error /> }.into_any(),
                 }
@@ -34,8 +39,19 @@ pub fn NotePage() -> impl IntoView {
     }
 }
 
+impl Bodies for NoteDetail {
+    fn bodies(&mut self) -> Vec<&mut String> {
+        vec![&mut self.note.body_html]
+    }
+}
+
 #[component]
-fn NoteView(detail: NoteDetail, base: String) -> impl IntoView {
+fn NoteView(
+    detail: NoteDetail,
+    /// `None` after hydration: the server's body stays.
+    body: Option<String>,
+    base: String,
+) -> impl IntoView {
     let NoteDetail {
         note,
         description,
@@ -46,7 +62,7 @@ fn NoteView(detail: NoteDetail, base: String) -> impl IntoView {
         slug,
         title,
         published,
-        body_html,
+        body_html: _,
         tags,
     } = note;
     let path = format!("/notes/{slug}");
@@ -64,7 +80,7 @@ fn NoteView(detail: NoteDetail, base: String) -> impl IntoView {
                 </p>
                 {(!tags.is_empty()).then(|| view! { <div class="mt-4"><TagList tags /></div> })}
             </header>
-            <div class="article-body mt-8" inner_html=body_html></div>
+            <div class="article-body mt-8" inner_html=body></div>
         </article>
         <nav aria-label="More notes" class="mx-auto mt-12 max-w-3xl border-t border-rule pt-6 dark:border-night-rule">
             <ul class="grid gap-4 sm:grid-cols-2">

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use super::bodies::{Apart, Bodies};
 use super::LoadError;
 use crate::api::{list_notes, NotesQuery};
 use crate::components::{page_meta::PageMeta, tag_list::TagList};
@@ -16,13 +17,18 @@ const DESCRIPTION: &str =
 pub fn NotesPage() -> impl IntoView {
     let query = use_query_map();
     let page = move || query.read().get("page").and_then(|p| p.parse::<u32>().ok());
-    let notes = Resource::new(page, |page| list_notes(NotesQuery { page }));
+    let notes = Resource::new(page, |page| async move {
+        list_notes(NotesQuery { page }).await.map(Apart::new)
+    });
 
     view! {
         <Transition fallback=|| view! { <p class="py-6">"Loading notes…"</p> }>
             {move || Suspend::new(async move {
                 match notes.await {
-                    Ok(page) => view! { <NotesList page /> }.into_any(),
+                    Ok(apart) => {
+                        let (page, bodies) = apart.into_parts();
+                        view! { <NotesList page bodies /> }.into_any()
+                    }
                     Err(error) => view! { <LoadError error /> }.into_any(),
                 }
             })}
@@ -30,8 +36,21 @@ pub fn NotesPage() -> impl IntoView {
     }
 }
 
+impl Bodies for NotePage {
+    fn bodies(&mut self) -> Vec<&mut String> {
+        self.items
+            .iter_mut()
+            .map(|note| &mut note.body_html)
+            .collect()
+    }
+}
+
 #[component]
-fn NotesList(page: NotePage) -> impl IntoView {
+fn NotesList(
+    page: NotePage,
+    /// Each note's body, in order; `None` after hydration.
+    bodies: Vec<Option<String>>,
+) -> impl IntoView {
     let (title, path) = if page.page > 1 {
         (
             format!("Notes, page {}", page.page),
@@ -50,7 +69,12 @@ fn NotesList(page: NotePage) -> impl IntoView {
     } else {
         view! {
             <ol class="divide-y divide-rule dark:divide-night-rule" aria-label="Notes, newest first">
-                {page.items.into_iter().map(|note| view! { <NoteEntry note /> }).collect_view()}
+                {page
+                    .items
+                    .into_iter()
+                    .zip(bodies)
+                    .map(|(note, body)| view! { <NoteEntry note body /> })
+                    .collect_view()}
             </ol>
             <Pagination page=page.page total_pages=page.total_pages />
         }
@@ -67,12 +91,12 @@ fn NotesList(page: NotePage) -> impl IntoView {
 }
 
 #[component]
-fn NoteEntry(note: NoteItem) -> impl IntoView {
+fn NoteEntry(note: NoteItem, body: Option<String>) -> impl IntoView {
     let NoteItem {
         slug,
         title,
         published,
-        body_html,
+        body_html: _,
         tags,
     } = note;
     view! {
@@ -86,7 +110,7 @@ fn NoteEntry(note: NoteItem) -> impl IntoView {
                 <p class="mt-1 text-sm text-muted dark:text-night-muted">
                     <time datetime=published.clone()>{dates::day_label(&published)}</time>
                 </p>
-                <div class="article-body mt-4" inner_html=body_html></div>
+                <div class="article-body mt-4" inner_html=body></div>
                 {(!tags.is_empty()).then(|| view! { <div class="mt-4"><TagList tags /></div> })}
             </article>
         </li>

@@ -11,6 +11,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use super::bodies::{Apart, Bodies};
 use super::LoadError;
 use crate::components::page_meta::{PageMeta, SiteResource};
 use crate::components::tag_list::TagList;
@@ -23,15 +24,20 @@ use toc::{FoldedToc, SideToc, MIN_ENTRIES};
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
-    // Through the prefetch: a click after a hover finds the data here.
-    let article = Resource::new(slug, crate::prefetch::article);
+    // Through the prefetch: a click after a hover finds the data here. The
+    // body travels once: `bodies`.
+    let article = Resource::new(slug, |slug| async move {
+        crate::prefetch::article(slug).await.map(Apart::new)
+    });
     let site = expect_context::<SiteResource>();
 
     view! {
         <Transition fallback=|| view! { <p class="py-10">"Loading article…"</p> }>
             {move || Suspend::new(async move {
                 match article.await {
-                    Ok(page) => {
+                    Ok(apart) => {
+                        let (page, mut bodies) = apart.into_parts();
+                        let body = bodies.pop().flatten();
                         let meta = site.await.ok();
                         let json_ld = article_json_ld(
                             &page.article,
@@ -40,7 +46,7 @@ pub fn ArticlePage() -> impl IntoView {
                                 author: meta.as_ref().map_or("", |m| m.author.as_str()),
                             },
                         );
-                        view! { <ArticleView page json_ld /> }.into_any()
+                        view! { <ArticleView page body json_ld /> }.into_any()
                     }
                     Err(error) => view! { <LoadError error /> }.into_any(),
                 }
@@ -49,8 +55,19 @@ pub fn ArticlePage() -> impl IntoView {
     }
 }
 
+impl Bodies for ArticleWithLinks {
+    fn bodies(&mut self) -> Vec<&mut String> {
+        vec![&mut self.article.body_html]
+    }
+}
+
 #[component]
-fn ArticleView(page: ArticleWithLinks, json_ld: String) -> impl IntoView {
+fn ArticleView(
+    page: ArticleWithLinks,
+    /// `None` after hydration: the server's body stays.
+    body: Option<String>,
+    json_ld: String,
+) -> impl IntoView {
     let ArticleWithLinks {
         article,
         prev,
@@ -66,7 +83,7 @@ fn ArticleView(page: ArticleWithLinks, json_ld: String) -> impl IntoView {
         published,
         updated,
         reading_minutes,
-        body_html,
+        body_html: _,
         toc,
     } = article;
     let long = toc.len() >= MIN_ENTRIES;
@@ -86,7 +103,7 @@ fn ArticleView(page: ArticleWithLinks, json_ld: String) -> impl IntoView {
             <article class="min-w-0">
                 <ArticleHeader category title dek published updated reading_minutes tags />
                 {long.then(|| view! { <div class="lg:hidden"><FoldedToc toc=toc.clone() /></div> })}
-                <div class="article-body mt-8" node_ref=body_ref inner_html=body_html></div>
+                <div class="article-body mt-8" node_ref=body_ref inner_html=body></div>
                 <p class="sr-only" role="status" aria-live="polite">{move || copy_status.get()}</p>
                 <PrevNext prev next />
                 <Related related />

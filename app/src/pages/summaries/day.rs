@@ -11,6 +11,8 @@ pub fn DayGroup(
     /// 1 for the newest day on this page.
     index: usize,
     day: SummaryDay,
+    /// Each summary's body, in order; `None` after hydration.
+    bodies: Vec<Option<String>>,
 ) -> impl IntoView {
     let heading_id = format!("day-{}", day.day);
     let labelled_by = heading_id.clone();
@@ -28,18 +30,22 @@ pub fn DayGroup(
                 <span>{summary_count(items.len())}</span>
             </h2>
             <ol class="divide-y divide-rule dark:divide-night-rule">
-                {items.into_iter().map(|summary| view! { <SummaryCard summary /> }).collect_view()}
+                {items
+                    .into_iter()
+                    .zip(bodies)
+                    .map(|(summary, body)| view! { <SummaryCard summary body /> })
+                    .collect_view()}
             </ol>
         </section>
     }
 }
 
 #[component]
-fn SummaryCard(summary: SummaryItem) -> impl IntoView {
+fn SummaryCard(summary: SummaryItem, body: Option<String>) -> impl IntoView {
     let SummaryItem {
         slug,
         title,
-        body_html,
+        body_html: _,
         original_url,
         source,
         category,
@@ -58,7 +64,7 @@ fn SummaryCard(summary: SummaryItem) -> impl IntoView {
                     <span class="text-muted dark:text-night-muted">{category.name}</span>
                 </p>
                 <h3 id=title_id class="mt-1 font-serif text-2xl font-semibold leading-snug">{title}</h3>
-                <p class="mt-2 leading-relaxed" inner_html=body_html></p>
+                <p class="mt-2 leading-relaxed" inner_html=body></p>
                 <div class="mt-3 flex flex-wrap items-center justify-between gap-3">
                     <TagList tags />
                     <a

@@ -7,6 +7,7 @@ mod status;
 use leptos::prelude::*;
 use leptos_router::{hooks::use_query_map, params::ParamsMap};
 
+use super::bodies::{Apart, Bodies};
 use super::LoadError;
 use crate::api::{list_summaries, SummariesQuery};
 use crate::components::{
@@ -38,7 +39,9 @@ pub fn SummariesPage() -> impl IntoView {
             page: query.get(PAGE_PARAM).and_then(|p| p.parse::<u32>().ok()),
         }
     };
-    let listing = Resource::new(request, list_summaries);
+    let listing = Resource::new(request, |request| async move {
+        list_summaries(request).await.map(Apart::new)
+    });
     let feed_href = move || {
         format!(
             "{PATH}/feed.xml{}",
@@ -64,7 +67,10 @@ pub fn SummariesPage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="py-6">"Loading summaries…"</p> }>
             {move || Suspend::new(async move {
                 match listing.await {
-                    Ok(listing) => view! { <SummariesView listing /> }.into_any(),
+                    Ok(apart) => {
+                        let (listing, bodies) = apart.into_parts();
+                        view! { <SummariesView listing bodies /> }.into_any()
+                    }
                     Err(error) => view! {
                         <PageMeta title="Summaries" description=DESCRIPTION path=PATH />
                         <LoadError error />
@@ -90,8 +96,22 @@ fn meta_of(listing: &SummaryListing, query: &ParamsMap) -> (String, String) {
     (title, page_href(PATH, query, listing.page))
 }
 
+impl Bodies for SummaryListing {
+    fn bodies(&mut self) -> Vec<&mut String> {
+        self.days
+            .iter_mut()
+            .flat_map(|day| day.items.iter_mut())
+            .map(|summary| &mut summary.body_html)
+            .collect()
+    }
+}
+
 #[component]
-fn SummariesView(listing: SummaryListing) -> impl IntoView {
+fn SummariesView(
+    listing: SummaryListing,
+    /// Each summary's body, in page order; `None` after hydration.
+    bodies: Vec<Option<String>>,
+) -> impl IntoView {
     let query = use_query_map();
     let (title, path) = meta_of(&listing, &query.read_untracked());
     let SummaryListing {
@@ -107,12 +127,16 @@ fn SummariesView(listing: SummaryListing) -> impl IntoView {
     let body = if days.is_empty() {
         view! { <EmptyState filtered /> }.into_any()
     } else {
+        let mut bodies = bodies.into_iter();
         view! {
             <div class="space-y-12">
                 {days
                     .into_iter()
                     .enumerate()
-                    .map(|(index, day)| view! { <DayGroup index=index + 1 day /> }.into_any())
+                    .map(|(index, day)| {
+                        let day_bodies = bodies.by_ref().take(day.items.len()).collect();
+                        view! { <DayGroup index=index + 1 day bodies=day_bodies /> }.into_any()
+                    })
                     .collect_view()}
             </div>
             {view! { <Pager path=PATH page total_pages /> }.into_any()}
