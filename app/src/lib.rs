@@ -11,6 +11,7 @@ pub mod assets;
 pub mod components;
 pub mod domain;
 mod hydration;
+mod leaving;
 pub mod pages;
 pub mod prefetch;
 
@@ -129,6 +130,7 @@ pub fn App() -> impl IntoView {
             let _ = root.set_attribute("data-hydrated", "");
         }
         prefetch::listen();
+        leaving::listen();
     });
 
     view! {

@@ -1,7 +1,8 @@
 // The article page as a reader meets it: copy buttons on code blocks (with
 // the Clipboard API and without it), the table of contents, a page without
 // JavaScript, and moving to the previous/next article without a reload, and the
-// prefetch of an article pointed at or focused before its click.
+// prefetch of an article pointed at or focused before its click, and the
+// focus a followed link lets go of.
 import { expect, test, type Page } from "./support/test";
 
 // Demo articles published one after another, each with code blocks.
@@ -91,6 +92,30 @@ test("a table of contents link jumps to its heading", async ({ page }) => {
   expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
   // Each heading's own anchor says which section it links to.
   await expect(page.getByRole("link", { name: `Link to section: ${text}` })).toHaveCount(1);
+  // A link within the page keeps its focus (`app::leaving` blurs only a
+  // link that leaves the page).
+  await expect(link).toBeFocused();
+});
+
+// Removing the focused link with its page cost Chromium a style and layout
+// pass (`app::leaving`): the link lets go of focus as it is clicked, before
+// the router swaps the page (Chromium would otherwise blur it during the
+// removal, also while it is still connected).
+test("a link followed to another page lets go of its focus as it is clicked", async ({ page }) => {
+  await openHydrated(page, MIDDLE.slug);
+  await page.evaluate(() => {
+    window.addEventListener("click", (event) => {
+      const link = (event.target as Element).closest("a");
+      (window as any).__stillFocused = document.activeElement === link;
+    });
+  });
+  await page
+    .getByRole("navigation", { name: "Previous and next article" })
+    .getByRole("link", { name: /Previous article/ })
+    .click();
+  await expect(page.getByRole("heading", { level: 1, name: OLDER.title })).toBeVisible();
+  expect(await page.evaluate(() => (window as any).__stillFocused)).toBe(false);
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
 });
 
 test.describe("with JavaScript disabled", () => {
