@@ -12,7 +12,9 @@
 # 2. Serves it with Folio, saves copies of the pages it answers, and serves
 #    those copies with nginx on another loopback port; loads both with wrk
 #    (same threads, connections and duration), alternating, and prints
-#    req/s, p50, p99 and Folio's ratio to nginx.
+#    req/s, p50, p99 and Folio's ratio to nginx; once more for the article
+#    while its author saves a published note every second
+#    (end2end/bench/writer.mjs), each save emptying the page cache.
 # 3. On the large database: single-request p50/p99 of cold renders (each
 #    request a distinct address, so the page cache cannot answer it), and
 #    the same pages under load, warm and cold; the server's peak memory.
@@ -215,12 +217,38 @@ compare() {
   [ "$n_bad" != 0 ] && label="$label (nginx: $n_bad non-2xx)"
   echo "| $label | $f_rps | $f_p50 | $f_p99 | $n_rps | $n_p50 | $n_p99 | ${ratio}× |" >>"$RESULTS"
 }
+# The same article while its author saves a published note every second
+# (end2end/bench/writer.mjs): each save empties the page cache, so after
+# each one the article is rendered again, once, while the readers who ask
+# meanwhile wait for that render (`folio_server::cache`).
+WRITES=
+writing_while_loaded() {
+  step "Loading the article while its author saves every second"
+  (cd end2end && exec node bench/writer.mjs "$BASE" "$TYPIST" "$TYPIST_PASSWORD" 1000 \
+    $((DURATION + 1)) >"$WORK/writer.out" 2>&1) &
+  local writer=$! f_rps f_p50 f_p99 f_bad n_rps n_p50 n_p99 n_bad ratio label
+  for _ in $(seq 1 300); do
+    grep -q '^ready' "$WORK/writer.out" 2>/dev/null && break
+    kill -0 "$writer" 2>/dev/null || break
+    sleep 0.2
+  done
+  grep -q '^ready' "$WORK/writer.out" || { cat "$WORK/writer.out" >&2; echo "the writer did not start" >&2; exit 1; }
+  read -r f_rps f_p50 f_p99 f_bad < <(wrk_run "" "$BASE${PAGES[article]}")
+  wait "$writer" || { cat "$WORK/writer.out" >&2; echo "the writer failed" >&2; exit 1; }
+  WRITES=$(tail -1 "$WORK/writer.out")
+  read -r n_rps n_p50 n_p99 n_bad < <(wrk_run "" "$NGINX_BASE/article")
+  ratio=$(echo "scale=3; $f_rps / $n_rps" | bc)
+  label="article, its author saving every second (each save empties the cache)"
+  [ "$f_bad" != 0 ] && label="$label ($f_bad non-2xx)"
+  echo "| $label | $f_rps | $f_p50 | $f_p99 | $n_rps | $n_p50 | $n_p99 | ${ratio}× |" >>"$RESULTS"
+}
 for name in "${ORDER[@]}"; do
   curl -s "$BASE${PAGES[$name]}" >/dev/null  # warm the cache
   compare "$name, warm (${PAGES[$name]%%\?*})" "" "$BASE${PAGES[$name]}" "$NGINX_BASE/$name"
   if [ "$name" = article ]; then
     compare "article, first render (distinct uncached articles)" \
       "$(cold_script "$WORK/cold-articles.txt")" "$BASE/" "$NGINX_BASE/article"
+    writing_while_loaded
   fi
 done
 
@@ -336,6 +364,8 @@ DIRTY=$(git diff --quiet 2>/dev/null || echo " (with uncommitted changes)")
   echo "\"First render\" asks for a different article each request (never cached before); \"cold\" adds a distinct \`bench=N\` parameter to each request so the page cache cannot answer it — except the sitemap, which reads no query and is held once under its path (\`discovery::ignores_query\`): its rows are hits, and it is rendered cold only after a write."
   echo
   cat "$RESULTS"
+  echo
+  echo "The author's saves during the load of the article above (ms from the click on Save to the server's answer): \`$WRITES\`"
   echo
   echo "Server memory after the run: peak (VmHWM) $PEAK_MB MB, resident now $RSS_MB MB."
   echo

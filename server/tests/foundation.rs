@@ -136,6 +136,27 @@ async fn an_empty_site_says_so_and_stays_healthy() {
 }
 
 /// Text as the server writes it into HTML.
+#[tokio::test]
+async fn every_connection_keeps_sqlite_memory_small() {
+    let site = TestSite::empty().await;
+    // More than one connection: each must have been set up the same way.
+    let mut held = Vec::new();
+    for _ in 0..2 {
+        let mut conn = site.pool.acquire().await.unwrap();
+        let (cache,): (i64,) = sqlx::query_as("PRAGMA cache_size")
+            .fetch_one(&mut *conn)
+            .await
+            .unwrap();
+        let (limit,): (i64,) = sqlx::query_as("PRAGMA soft_heap_limit")
+            .fetch_one(&mut *conn)
+            .await
+            .unwrap();
+        assert_eq!(cache, -512, "512 KiB of pages per connection");
+        assert_eq!(limit, app::server::db::SOFT_HEAP_LIMIT);
+        held.push(conn);
+    }
+}
+
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
