@@ -83,7 +83,8 @@ fi
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/folio-bench.XXXXXX")
 FOLIO_PID=; NGINX_STARTED=0
 cleanup() {
-  [ -n "$FOLIO_PID" ] && kill "$FOLIO_PID" 2>/dev/null || true
+  # Waited for, or its last writes to the WAL race the removal below.
+  [ -n "$FOLIO_PID" ] && kill "$FOLIO_PID" 2>/dev/null && wait "$FOLIO_PID" 2>/dev/null || true
   [ "$NGINX_STARTED" = 1 ] && "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -s stop 2>/dev/null || true
   rm -rf "$WORK"
 }
