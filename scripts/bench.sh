@@ -366,7 +366,7 @@ DIRTY=$(git diff --quiet 2>/dev/null || echo " (with uncommitted changes)")
   echo
   cat "$RESULTS"
   echo
-  echo "The author's saves during the load of the article above (ms from the click on Save to the server's answer): \`$WRITES\`"
+  echo "The author's saves during the load of the article above (ms from the edit, typed and saved, to the server's answer): \`$WRITES\`"
   echo
   echo "Server memory after the run: peak (VmHWM) $PEAK_MB MB, resident now $RSS_MB MB."
   echo
