@@ -18,3 +18,14 @@ export function summary(values) {
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
   return { p50: round(at(0.5)), p90: round(at(0.9)), max: round(sorted[sorted.length - 1]) };
 }
+
+/** A new desktop-sized page in `browser`, signed in at `base` as `name`. */
+export async function signedIn(browser, base, name, password) {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(`${base}/admin/login`);
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
+  return page;
+}

@@ -12,18 +12,12 @@
 //   node bench/editor.mjs http://127.0.0.1:39080 NAME PASSWORD 20
 //
 // Prints one JSON line: {"words":5000,"echo":{p50,p90,max},"preview":{…}}.
-import { launch, summary } from "./common.mjs";
+import { launch, signedIn, summary } from "./common.mjs";
 
 const [base = "http://127.0.0.1:3000", name, password, count = "20"] = process.argv.slice(2);
 const rounds = Number(count);
 const browser = await launch();
-const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-
-await page.goto(`${base}/admin/login`);
-await page.getByLabel("Name").fill(name);
-await page.getByLabel("Password").fill(password);
-await page.getByRole("button", { name: "Sign in" }).click();
-await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
+const page = await signedIn(browser, base, name, password);
 await page.goto(`${base}/admin/new/article`);
 await page.waitForSelector("html[data-hydrated]");
 

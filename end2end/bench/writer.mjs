@@ -9,18 +9,12 @@
 // Signs in, publishes a note, prints "ready", then saves an edit of it
 // every INTERVAL ms for SECONDS seconds (waiting for each save's answer)
 // and prints one JSON line: {"saves":12,"interval_ms":1000,"save":{p50,p90,max}}.
-import { launch, summary } from "./common.mjs";
+import { launch, signedIn, summary } from "./common.mjs";
 
 const [base = "http://127.0.0.1:3000", name, password, interval = "1000", seconds = "10"] =
   process.argv.slice(2);
 const browser = await launch();
-const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-
-await page.goto(`${base}/admin/login`);
-await page.getByLabel("Name").fill(name);
-await page.getByLabel("Password").fill(password);
-await page.getByRole("button", { name: "Sign in" }).click();
-await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
+const page = await signedIn(browser, base, name, password);
 await page.goto(`${base}/admin/new/note`);
 await page.waitForSelector("html[data-hydrated]");
 
