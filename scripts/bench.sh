@@ -141,14 +141,23 @@ wrk_run() {
     END { printf "%.0f %.2f %.2f %s\n", rps, p50, p99, (bad ? bad : 0) }'
 }
 
-# A wrk script that asks for each line of a file once, in turn.
+# A wrk script that asks for each line of a file once, in turn. wrk runs
+# one Lua state per thread, so each thread takes every THREADS-th line from
+# its own offset; with one counter each, every line was asked for once per
+# thread, and all but the first ask of a page were answered by the cache.
 cold_script() {
   cat >"$WORK/cold.lua" <<LUA
-local paths, i = {}, 0
+local paths, threads = {}, 0
 for line in io.lines("$1") do paths[#paths + 1] = line end
+setup = function(thread)
+  thread:set("offset", threads)
+  threads = threads + 1
+end
+init = function(args) i = offset end
 request = function()
-  i = i + 1
-  return wrk.format("GET", paths[(i - 1) % #paths + 1])
+  local path = paths[i % #paths + 1]
+  i = i + $THREADS
+  return wrk.format("GET", path)
 end
 LUA
   echo "$WORK/cold.lua"

@@ -10,7 +10,9 @@ CARGO_LEPTOS_VERSION=0.3.10
 # Must equal the wasm-bindgen version pinned in Cargo.toml.
 WASM_BINDGEN_VERSION=0.2.130
 
-step() { printf '\n==> %s\n' "$*"; }
+# Each step says how long the set-up has run so far, so a slow one shows.
+started=$SECONDS
+step() { printf '\n==> %s (set-up at %d s)\n' "$*" "$((SECONDS - started))"; }
 need_apt_update=1
 apt_install() {
   if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then SUDO=sudo; else SUDO=; fi
@@ -28,21 +30,27 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-if ! cargo leptos --version 2>/dev/null | grep -q " $CARGO_LEPTOS_VERSION"; then
-  step "Installing cargo-leptos $CARGO_LEPTOS_VERSION (once per machine)"
-  # cargo-leptos's own release profile (fat LTO, one codegen unit) made this
-  # step take ~20 minutes on two cores. A build tool does not need that:
-  # thin local LTO, parallel codegen and opt-level 1 cut it to a fraction.
+# The build tools are compiled for a quick build, not for speed: their own
+# release profiles (fat LTO, one codegen unit) made cargo-leptos alone take
+# ~20 minutes on two cores. Thin local LTO, parallel codegen and opt-level 1
+# took it to 12.5 minutes (its ~560 crates; wasm-bindgen-cli 3 minutes at
+# its own profile before it got the same), and they still run fast enough.
+quick_install() {
   CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
   CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_DEBUG=false \
   CARGO_PROFILE_RELEASE_STRIP=true CARGO_PROFILE_RELEASE_INCREMENTAL=false \
-    cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads
+    cargo install "$@"
+}
+
+if ! cargo leptos --version 2>/dev/null | grep -q " $CARGO_LEPTOS_VERSION"; then
+  step "Installing cargo-leptos $CARGO_LEPTOS_VERSION (once per machine)"
+  quick_install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads
 fi
 
 if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   step "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
   # Without --locked: its lock file names a crate release the registry lacks.
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+  quick_install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
 # npm install honours package-lock.json; `npm ci` fails at the root because

@@ -31,7 +31,7 @@ use axum::{
 };
 use sha2::{Digest, Sha256};
 
-use app::server::{clock, db, state::AppState};
+use app::server::{clock, state::AppState};
 
 /// How long browsers and proxies may reuse a page without asking again.
 const PUBLIC_MAX_AGE: &str = "public, max-age=60";
@@ -309,7 +309,7 @@ pub async fn serve_cached(
     ));
     // The generation read before rendering: a write during the render
     // leaves this entry already stale, never wrongly fresh.
-    let valid_until = match db::schedule::next_publication(&state.pool, &now).await {
+    let valid_until = match state.next_publication(&now).await {
         Ok(at) => at,
         Err(error) => {
             tracing::warn!(%error, "cannot read the publication schedule; not caching");

@@ -49,6 +49,8 @@ pub async fn prepare(settings: &Settings) -> Result<AppState, BoxError> {
         pool,
         site: Arc::new(settings.site.clone()),
         generation: Arc::default(),
+        owner_name: Default::default(),
+        next_publication: Default::default(),
         sign_in_limits: Arc::default(),
         max_upload_bytes: settings.max_upload_bytes,
     }))

@@ -15,9 +15,9 @@ pub struct SiteMeta {
 
 #[server(endpoint = "site_meta")]
 pub async fn get_site_meta() -> Result<SiteMeta, AppError> {
-    use crate::server::{db, state::app_state};
+    use crate::server::state::app_state;
     let state = app_state()?;
-    let author = db::profile::owner_name(&state.pool).await?;
+    let author = state.owner_name().await?;
     Ok(SiteMeta {
         title: state.site.title.clone(),
         description: state.site.description.clone(),

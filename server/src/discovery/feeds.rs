@@ -10,7 +10,6 @@ use serde::Deserialize;
 
 use app::domain::Slug;
 use app::server::db::feeds::{self as db, FeedEntry, FilterNames, SummaryFilter};
-use app::server::db::profile;
 use app::server::{clock, state::AppState};
 
 use super::atom::Feed;
@@ -183,7 +182,8 @@ async fn respond(
     entries: Vec<FeedEntry>,
 ) -> Result<Response, DiscoveryError> {
     let base = state.site.base_url.as_str();
-    let author = profile::owner_name(&state.pool)
+    let author = state
+        .owner_name()
         .await?
         .unwrap_or_else(|| state.site.title.clone());
     let feed = Feed {

@@ -25,7 +25,7 @@ macro_rules! link_columns {
 /// The public article published just before `slug`. Articles published
 /// at the same instant are ordered by id, so every article has exactly one
 /// place in the sequence.
-#[tracing::instrument(skip(pool))]
+#[tracing::instrument(level = "debug", skip(pool))]
 pub async fn previous(
     pool: &SqlitePool,
     now: &str,
@@ -40,7 +40,7 @@ pub async fn previous(
 }
 
 /// The public article published just after `slug`.
-#[tracing::instrument(skip(pool))]
+#[tracing::instrument(level = "debug", skip(pool))]
 pub async fn next(
     pool: &SqlitePool,
     now: &str,
@@ -56,7 +56,7 @@ pub async fn next(
 
 /// Up to `RELATED_LIMIT` public articles sharing at least one tag with
 /// `slug`, most shared tags first, then newest.
-#[tracing::instrument(skip(pool))]
+#[tracing::instrument(level = "debug", skip(pool))]
 pub async fn related(
     pool: &SqlitePool,
     now: &str,
@@ -90,11 +90,15 @@ pub(super) const NEXT: &str = concat!(
 /// Candidates come from the join table's keys and are ranked from
 /// `articles_public_by_id` (named, because SQLite would otherwise fetch each
 /// candidate's wide row by id just to read its date); only the winners'
-/// rows are read.
+/// rows are read. `article_tags_tag` is named too: the bundled SQLite
+/// picks it, but SQLite 3.40 on a site of 3,000 articles read the whole
+/// join table in article order instead, to spare the GROUP BY its sort,
+/// and took 5× as long; naming it keeps the plan from turning on that.
 pub(super) const RELATED: &str = concat!(
     "WITH self AS (SELECT id FROM articles WHERE slug = ?),
           shared AS (
-              SELECT x.article_id AS id, COUNT(*) AS n FROM article_tags x
+              SELECT x.article_id AS id, COUNT(*) AS n
+              FROM article_tags x INDEXED BY article_tags_tag
               WHERE x.tag_id IN (SELECT tag_id FROM article_tags
                                  WHERE article_id = (SELECT id FROM self))
                 AND x.article_id <> (SELECT id FROM self)

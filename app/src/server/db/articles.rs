@@ -84,7 +84,7 @@ pub(super) fn filter_sql(category: bool, tag: bool) -> String {
 
 /// Rows the archive shows, newest first, after the category and tag filters.
 /// A filter naming no category or tag matches nothing.
-#[tracing::instrument(skip(pool))]
+#[tracing::instrument(level = "debug", skip(pool))]
 pub async fn list_published(
     pool: &SqlitePool,
     now: &str,
@@ -155,7 +155,7 @@ pub struct ArchiveFilter {
 
 /// Every category, with its count of public articles (zero included, so a
 /// reader can see a category exists even before anything is filed in it).
-#[tracing::instrument(skip(pool))]
+#[tracing::instrument(level = "debug", skip(pool))]
 pub async fn category_counts(
     pool: &SqlitePool,
     now: &str,
@@ -187,7 +187,7 @@ pub(super) const CATEGORY_COUNTS: &str = concat!(
 );
 
 /// Tags carried by at least one public article, most used first.
-#[tracing::instrument(skip(pool))]
+#[tracing::instrument(level = "debug", skip(pool))]
 pub async fn tag_counts(pool: &SqlitePool, now: &str) -> Result<Vec<FacetOption>, sqlx::Error> {
     let rows: Vec<(String, String, i64)> =
         sqlx::query_as(TAG_COUNTS).bind(now).fetch_all(pool).await?;
@@ -229,7 +229,7 @@ struct DetailRow {
     toc_json: String,
 }
 
-#[tracing::instrument(skip(pool))]
+#[tracing::instrument(level = "debug", skip(pool))]
 pub async fn find_published(
     pool: &SqlitePool,
     now: &str,

@@ -77,7 +77,7 @@ struct EntryRow {
 }
 
 /// The newest public articles, optionally only those carrying `tag`.
-#[tracing::instrument(skip(pool))]
+#[tracing::instrument(level = "debug", skip(pool))]
 pub async fn latest_articles(
     pool: &SqlitePool,
     now: &str,
@@ -100,7 +100,7 @@ pub async fn latest_articles(
 }
 
 /// The newest public notes, optionally only those carrying `tag`.
-#[tracing::instrument(skip(pool))]
+#[tracing::instrument(level = "debug", skip(pool))]
 pub async fn latest_notes(
     pool: &SqlitePool,
     now: &str,
@@ -123,7 +123,7 @@ pub async fn latest_notes(
 }
 
 /// The newest public summaries matching every filter that is set.
-#[tracing::instrument(skip(pool))]
+#[tracing::instrument(level = "debug", skip(pool))]
 pub async fn latest_summaries(
     pool: &SqlitePool,
     now: &str,
@@ -157,7 +157,7 @@ pub async fn latest_summaries(
 
 /// The newest public items of every kind, optionally only those carrying
 /// `tag`, newest first.
-#[tracing::instrument(skip(pool))]
+#[tracing::instrument(level = "debug", skip(pool))]
 pub async fn latest_everything(
     pool: &SqlitePool,
     now: &str,

@@ -9,7 +9,7 @@ use crate::public;
 
 const EXCERPT_CHARS: usize = 180;
 
-#[tracing::instrument(skip(pool))]
+#[tracing::instrument(level = "debug", skip(pool))]
 pub async fn latest_notes(
     pool: &SqlitePool,
     now: &str,
@@ -31,7 +31,7 @@ pub async fn latest_notes(
         .collect())
 }
 
-#[tracing::instrument(skip(pool))]
+#[tracing::instrument(level = "debug", skip(pool))]
 pub async fn latest_summaries(
     pool: &SqlitePool,
     now: &str,
@@ -56,7 +56,7 @@ pub async fn latest_summaries(
 /// The newest `limit` public articles published from the first day of
 /// `start_month` to the last day of `end_month` (or now), and how many
 /// there are in all: a role lists a few and counts the rest.
-#[tracing::instrument(skip(pool))]
+#[tracing::instrument(level = "debug", skip(pool))]
 pub async fn articles_between(
     pool: &SqlitePool,
     now: &str,

@@ -1,5 +1,10 @@
 //! All of Folio's SQL lives under this module. Functions take a pool or a
 //! transaction, return wire types or row types, and never leak SQL upward.
+//!
+//! The public read path's functions trace at debug level: an enabled span
+//! formats its arguments for every call, and at info level those spans
+//! were a visible part of each page render (`RUST_LOG=app=debug` shows
+//! them). Writes, sign-ins and sessions keep their info spans.
 
 pub mod article_links;
 pub mod articles;

@@ -41,7 +41,7 @@ struct NoteTagRow {
     name: String,
 }
 
-#[tracing::instrument(skip(pool))]
+#[tracing::instrument(level = "debug", skip(pool))]
 pub async fn list_published(
     pool: &SqlitePool,
     now: &str,
@@ -73,7 +73,7 @@ pub async fn list_published(
     })
 }
 
-#[tracing::instrument(skip(pool))]
+#[tracing::instrument(level = "debug", skip(pool))]
 pub async fn find_published(
     pool: &SqlitePool,
     now: &str,

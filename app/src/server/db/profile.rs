@@ -4,7 +4,7 @@ use sqlx::SqlitePool;
 
 use crate::domain::{Experience, Profile, ProfileLink, StackGroup};
 
-#[tracing::instrument(skip(pool))]
+#[tracing::instrument(level = "debug", skip(pool))]
 pub async fn owner_name(pool: &SqlitePool) -> Result<Option<String>, sqlx::Error> {
     let row: Option<(String,)> = sqlx::query_as("SELECT name FROM profile WHERE id = 1")
         .fetch_optional(pool)
@@ -34,7 +34,7 @@ struct ExperienceRow {
 
 /// The whole profile with its links, stack and experience (current roles
 /// first, then by start), each role with the articles published during it.
-#[tracing::instrument(skip(pool))]
+#[tracing::instrument(level = "debug", skip(pool))]
 pub async fn load(pool: &SqlitePool, now: &str) -> Result<Option<Profile>, sqlx::Error> {
     let row: Option<ProfileRow> = sqlx::query_as(PROFILE).fetch_optional(pool).await?;
     let Some(row) = row else { return Ok(None) };

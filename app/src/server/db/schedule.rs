@@ -4,7 +4,7 @@
 
 use sqlx::SqlitePool;
 
-#[tracing::instrument(skip(pool))]
+#[tracing::instrument(level = "debug", skip(pool))]
 pub async fn next_publication(pool: &SqlitePool, now: &str) -> Result<Option<String>, sqlx::Error> {
     sqlx::query_scalar(NEXT_PUBLICATION)
         .bind(now)

@@ -31,7 +31,7 @@ struct HitRow {
 
 /// Ranked public hits for `terms`. Titles weigh ten times a body word; ties
 /// go to the newer item. Snippets are made only for the hits returned.
-#[tracing::instrument(skip(pool))]
+#[tracing::instrument(level = "debug", skip(pool))]
 pub async fn search(
     pool: &SqlitePool,
     now: &str,

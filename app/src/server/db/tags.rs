@@ -32,7 +32,7 @@ impl From<CountRow> for TagCount {
 }
 
 /// Every tag carried by at least one public item, alphabetical by name.
-#[tracing::instrument(skip(pool))]
+#[tracing::instrument(level = "debug", skip(pool))]
 pub async fn list_with_counts(pool: &SqlitePool, now: &str) -> Result<Vec<TagCount>, sqlx::Error> {
     let rows: Vec<CountRow> = sqlx::query_as(LIST_WITH_COUNTS)
         .bind(now)
@@ -72,7 +72,7 @@ pub(super) const TAG: &str = "SELECT id, slug, name FROM tags WHERE slug = ?";
 /// The tag and one page of its public items of each kind, or `None` when
 /// the tag does not exist. A tag that exists but carries nothing public
 /// comes back empty. Page `n` shows the `n`th page of every kind.
-#[tracing::instrument(skip(pool))]
+#[tracing::instrument(level = "debug", skip(pool))]
 pub async fn find_with_items(
     pool: &SqlitePool,
     now: &str,

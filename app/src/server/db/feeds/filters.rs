@@ -16,7 +16,7 @@ pub struct FilterNames {
 }
 
 /// The tag with this slug, whether or not anything public carries it.
-#[tracing::instrument(skip(pool))]
+#[tracing::instrument(level = "debug", skip(pool))]
 pub async fn find_tag(pool: &SqlitePool, slug: &Slug) -> Result<Option<TagRef>, sqlx::Error> {
     let row: Option<(String, String)> = sqlx::query_as(FIND_TAG)
         .bind(slug.as_str())
@@ -28,7 +28,7 @@ pub async fn find_tag(pool: &SqlitePool, slug: &Slug) -> Result<Option<TagRef>, 
 /// The names of the filter's category, tag and source, or `None` when any
 /// of the slugs it sets names nothing a public summary carries (a term only
 /// drafts carry must not name a feed).
-#[tracing::instrument(skip(pool))]
+#[tracing::instrument(level = "debug", skip(pool))]
 pub async fn filter_names(
     pool: &SqlitePool,
     filter: &SummaryFilter,

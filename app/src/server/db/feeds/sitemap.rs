@@ -22,7 +22,7 @@ struct UrlRow {
 }
 
 /// The section pages first, then articles, notes and tags, each newest first.
-#[tracing::instrument(skip(pool))]
+#[tracing::instrument(level = "debug", skip(pool))]
 pub async fn sitemap_entries(
     pool: &SqlitePool,
     now: &str,

@@ -15,7 +15,7 @@ struct CountRow {
 
 /// One rail group: every option counted among the summaries the other
 /// filters leave, plus the chosen option even when that count is zero.
-#[tracing::instrument(skip(pool, chosen))]
+#[tracing::instrument(level = "debug", skip(pool, chosen))]
 pub(super) async fn facet(
     pool: &SqlitePool,
     now: &str,

@@ -151,7 +151,7 @@ pub(super) fn conditions(chosen: &[Chosen], except: Option<Dimension>) -> (Strin
     (sql, ids)
 }
 
-#[tracing::instrument(skip(pool))]
+#[tracing::instrument(level = "debug", skip(pool))]
 pub(super) async fn resolve(
     pool: &SqlitePool,
     filters: &SummaryFilters,

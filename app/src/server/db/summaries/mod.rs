@@ -30,7 +30,7 @@ struct ItemRow {
 }
 
 /// One page of the public summaries matching `filters`, newest day first.
-#[tracing::instrument(skip(pool))]
+#[tracing::instrument(level = "debug", skip(pool))]
 pub async fn list_published(
     pool: &SqlitePool,
     now: &str,
